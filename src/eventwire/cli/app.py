@@ -1,0 +1,112 @@
+"""The typer apps and the output helpers every command shares.
+
+Commands live in sibling modules (``extract.py``, ``demo.py``, ``store.py``,
+``eval_*.py``), each registering on :data:`app` or :data:`evaluate_app`;
+``eventwire.cli`` imports them all. Only the CLI (and the web app) prints.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="eventwire",
+    help="Attributed political event data from news: who did what to whom, and who says so.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+evaluate_app = typer.Typer(
+    help="Score eventwire against annotated data.", no_args_is_help=True,
+)
+app.add_typer(evaluate_app, name="evaluate")
+
+#: Messages, progress and errors go to stderr so stdout stays machine-readable.
+err = Console(stderr=True)
+out = Console()
+
+EXIT_OK = 0
+EXIT_USAGE = 1
+EXIT_SOME_FAILED = 2
+
+
+class TableFormat(str, Enum):
+    """Output formats for tabular results."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print one clear error line and return the Exit to raise."""
+    err.print(f"[bold red]eventwire:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def emit_rows(
+    rows: Sequence[dict[str, Any]] | Iterable[dict[str, Any]],
+    fmt: TableFormat | str,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Print rows as a rich table, CSV, a JSON array or JSON Lines."""
+    fmt = TableFormat(fmt)
+    rows = list(rows)
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
+    elif fmt is TableFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt is TableFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(title=title)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(c)) for c in columns))
+        out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def emit_metrics(metrics: dict[str, Any], *, as_json: bool, title: str) -> None:
+    """Print a (possibly nested) metrics dict as JSON or as a two-column table."""
+    if as_json:
+        sys.stdout.write(json.dumps(metrics, indent=2, default=str) + "\n")
+        return
+    rows = [{"metric": k, "value": v} for k, v in _flatten(metrics)]
+    emit_rows(rows, TableFormat.table, title=title)
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{name}.")
+        else:
+            yield name, value
