@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from eventwire.model import PROCESSED_KINDS, Article, Excluded
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-# "By Lauren Calin, World Israel News"; "By JANE DOE and JOHN ROE"
-_BYLINE = re.compile(r"(?:By|BY|Written by|Reporting by)\s+\S.{0,120}")
+# "By Lauren Calin, World Israel News"; "By JANE DOE and JOHN ROE": a name follows
+# "By" (so "By the end of the week, …" is body text), and the line is short.
+_BYLINE = re.compile(r"(?:By|BY|Written by|Reporting by)\s+(?!The\b|This\b|That\b)[A-Z][\w'’.-]*\b.{0,100}")
 # A photo credit in brackets at the end of a paragraph: "(AP/Hadi Yazdani)",
 # "(Edi Israel/Flash90)", "(Photo: Ali Karimi/AFP)", "(Reuters)", "(AP Photo)".
 _CREDIT = re.compile(
@@ -96,7 +97,7 @@ def find_excluded(text: str, *, has_title: bool = False) -> list[Excluded]:
         if not has_title and _is_headline(text, start, end, index):
             found.append(Excluded("headline", start, end))
             continue
-        if _BYLINE.fullmatch(block) and not _SENTENCE_END.search(block.rstrip(".")):
+        if _BYLINE.fullmatch(block) and len(block.split()) <= 12 and not _SENTENCE_END.search(block):
             found.append(Excluded("byline", start, end))
             continue
         credit = _CREDIT.search(block)

@@ -54,7 +54,7 @@ def iter_tsv_lines(text: str, origin: str, *, columns: int | None = None) -> Ite
         yield number, fields
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_tsv(relative: str, columns: int | None = None) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """Load a packaged TSV file as ``(line_number, fields)`` rows (cached)."""
     origin = f"data/{relative}"
@@ -63,7 +63,7 @@ def load_tsv(relative: str, columns: int | None = None) -> tuple[tuple[int, tupl
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_yaml(relative: str) -> Any:
     """Load a packaged YAML file (cached)."""
     try:

@@ -32,12 +32,18 @@ evaluate_app = typer.Typer(
 app.add_typer(evaluate_app, name="evaluate")
 
 #: Messages, progress and errors go to stderr so stdout stays machine-readable.
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_SOME_FAILED = 2
+
+# Click exits 2 on usage errors; eventwire keeps 2 for "some inputs failed, the
+# rest were processed", so usage errors exit 1 (the contract in the README).
+# typer vendors click and does not export UsageError: reach it through BadParameter.
+_UsageError = typer.BadParameter.__mro__[1]
+_UsageError.exit_code = EXIT_USAGE
 
 
 class TableFormat(str, Enum):

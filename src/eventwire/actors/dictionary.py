@@ -1,0 +1,285 @@
+"""Actor dictionaries: packaged data files and user files merged into one lookup.
+
+Every phrase maps to an :class:`Entry`. Phrases are normalised to lower case with
+single spaces (see :func:`normalise`), so the stage can match them on spaCy's
+``LOWER`` attribute. Later sources override earlier ones: packaged files first, then
+each user dictionary in the order given (``Config.dictionaries``).
+
+Forms:
+    ``name``: a state, capital, organisation, group or person name ("Israel",
+    "the Kremlin", "NATO"); ``adjective``: a country adjective or demonym ("Israeli",
+    "Iranians"); ``agent``: a word that gives a sector ("official" → GOV);
+    ``abbr``: an abbreviation with several candidate readings ("IAF"), resolved from
+    the article's context.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire import lexicons
+from eventwire.errors import DataFileError
+
+FORMS = ("name", "adjective", "agent", "abbr")
+KINDS = ("state", "igo", "ngo", "group", "organisation", "person", "location")
+# Words spaCy tokenises apart but dictionaries write joined ("U.S." stays one token).
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(phrase: str) -> str:
+    """Return the lookup key of a phrase: lower case, single spaces, stripped."""
+    return _SPACES.sub(" ", phrase.replace("_", " ")).strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase means.
+
+    Args:
+        code: ISO3 for states, a stable code for IGOs and groups, ``None`` for a bare agent.
+        sector: sector (agent) code such as GOV, MIL; PETRARCH multi-segment codes
+            keep the rest of the code ("GOVELI").
+        kind: state, igo, ngo, group, organisation, person, location.
+        form: name, adjective, agent or abbr.
+        name: canonical name ("United States").
+        home: home country of an organisation or group, when one applies.
+        prefix: PETRARCH ``[NGO~]`` agents: the agent code comes before the actor's.
+        candidates: for ``abbr`` entries, the possible readings.
+        support: context words that confirm an ambiguous name (empty: not ambiguous).
+    """
+
+    code: str | None = None
+    sector: str | None = None
+    kind: str = "state"
+    form: str = "name"
+    name: str | None = None
+    home: str | None = None
+    prefix: bool = False
+    candidates: tuple[Entry, ...] = ()
+    support: frozenset[str] = field(default_factory=frozenset)
+    origin: str = ""
+
+
+@dataclass
+class Dictionary:
+    """All phrases the actors stage knows, by normalised phrase."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        """Add (or override) one phrase."""
+        key = normalise(phrase)
+        if key:
+            self.entries[key] = entry
+
+    def update(self, other: Dictionary) -> None:
+        """Add every entry of ``other``, overriding what is already here."""
+        self.entries.update(other.entries)
+
+    def get(self, phrase: str) -> Entry | None:
+        """Look a phrase up (normalised)."""
+        return self.entries.get(normalise(phrase))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, phrase: str) -> bool:
+        return normalise(phrase) in self.entries
+
+
+def _opt(value: str) -> str | None:
+    value = value.strip()
+    return value or None
+
+
+# ---------------------------------------------------------------- packaged data
+
+
+def _countries(d: Dictionary) -> None:
+    # countries.tsv is generated from pycountry (scripts/build_countries.py);
+    # country_forms.tsv adds hand-written alternates, adjectives and demonyms.
+    names: dict[str, str] = {}
+    for _, (code, phrase, form, canonical) in lexicons.load_tsv("actors/countries.tsv", 4):
+        names.setdefault(code, canonical or phrase)
+        d.add(phrase, Entry(code, None, "state", form, names[code], origin="countries.tsv"))
+    for number, (code, phrase, form) in lexicons.load_tsv("actors/country_forms.tsv", 3):
+        if form not in ("name", "adjective"):
+            raise DataFileError("data/actors/country_forms.tsv", f"bad form {form!r}", line=number)
+        d.add(phrase, Entry(code, None, "state", form, names.get(code, phrase),
+                            origin="country_forms.tsv"))
+    _COUNTRY_NAMES.update(names)
+
+
+_COUNTRY_NAMES: dict[str, str] = {}
+
+
+def _seats(d: Dictionary) -> None:
+    for _, (phrase, code, sector, _note) in lexicons.load_tsv("actors/seats.tsv", 4):
+        d.add(phrase, Entry(code, _opt(sector), "state", "name",
+                            _COUNTRY_NAMES.get(code, code), origin="seats.tsv"))
+
+
+def _agents(d: Dictionary) -> None:
+    for number, (phrase, sector, kind) in lexicons.load_tsv("actors/agents.tsv", 3):
+        if kind not in KINDS:
+            raise DataFileError("data/actors/agents.tsv", f"bad kind {kind!r}", line=number)
+        d.add(phrase, Entry(None, sector, kind, "agent", origin="agents.tsv"))
+
+
+def _organisations(d: Dictionary) -> None:
+    rows = lexicons.load_tsv("actors/organisations.tsv", 6)
+    for number, (code, kind, sector, home, name, aliases) in rows:
+        if kind not in KINDS:
+            raise DataFileError("data/actors/organisations.tsv", f"bad kind {kind!r}",
+                                line=number)
+        entry = Entry(code, _opt(sector), kind, "name", name, _opt(home),
+                      origin="organisations.tsv")
+        for phrase in [name, *aliases.split("|")]:
+            d.add(phrase, entry)
+
+
+def _abbreviations(d: Dictionary) -> None:
+    readings: dict[str, list[Entry]] = {}
+    for _, (abbr, code, sector, kind, name) in lexicons.load_tsv("actors/abbreviations.tsv", 5):
+        readings.setdefault(abbr, []).append(
+            Entry(code, _opt(sector), kind or "organisation", "name", name or None))
+    for abbr, options in readings.items():
+        d.add(abbr, Entry(None, None, "organisation", "abbr", abbr,
+                          candidates=tuple(options), origin="abbreviations.tsv"))
+
+
+def _ambiguous(d: Dictionary) -> None:
+    for number, (phrase, support) in lexicons.load_tsv("actors/ambiguous.tsv", 2):
+        entry = d.get(phrase)
+        if entry is None:
+            raise DataFileError("data/actors/ambiguous.tsv",
+                                f"{phrase!r} is not in any actor file", line=number)
+        words = frozenset(normalise(w) for w in support.split("|") if w.strip())
+        # An empty support list still marks the name as ambiguous: it must then pass
+        # the entity check (not part of a longer person or organisation name).
+        d.add(phrase, replace(entry, support=words or frozenset({""})))
+
+
+@functools.lru_cache(maxsize=1)
+def packaged() -> Dictionary:
+    """The dictionary built from ``src/eventwire/data/actors/`` (cached)."""
+    d = Dictionary()
+    _countries(d)
+    _seats(d)
+    _organisations(d)
+    _agents(d)
+    _abbreviations(d)
+    _ambiguous(d)
+    return d
+
+
+# ---------------------------------------------------------------- user files
+
+
+USER_COLUMNS = ("phrase", "code", "sector", "kind", "name")
+
+
+def _user_entry(row: dict[str, Any], origin: str, line: int | None) -> tuple[str, Entry]:
+    phrase = str(row.get("phrase") or "").strip()
+    if not phrase:
+        raise DataFileError(origin, "entry has no phrase", line=line)
+    code = _opt(str(row.get("code") or ""))
+    sector = _opt(str(row.get("sector") or ""))
+    kind = str(row.get("kind") or ("state" if code else "agent")).strip()
+    form = "agent" if kind == "agent" else str(row.get("form") or "name")
+    if kind == "agent":
+        if not sector:
+            raise DataFileError(origin, f"agent {phrase!r} needs a sector", line=line)
+        kind = str(row.get("agent_kind") or "person")
+    if kind not in KINDS:
+        raise DataFileError(origin, f"bad kind {kind!r} (one of {', '.join(KINDS)}, agent)",
+                            line=line)
+    if form not in FORMS:
+        raise DataFileError(origin, f"bad form {form!r}", line=line)
+    if form != "agent" and not code and not sector:
+        raise DataFileError(origin, f"{phrase!r} needs a code or a sector", line=line)
+    name = _opt(str(row.get("name") or "")) or phrase
+    home = _opt(str(row.get("home") or ""))
+    return phrase, Entry(code and code.upper(), sector and sector.upper(), kind, form, name,
+                         home, origin=origin)
+
+
+def _read_tsv(path: Path) -> Iterator[tuple[str, Entry]]:
+    origin = str(path)
+    text = path.read_text(encoding="utf-8")
+    for line, fields in lexicons.iter_tsv_lines(text, origin, columns=len(USER_COLUMNS)):
+        yield _user_entry(dict(zip(USER_COLUMNS, fields)), origin, line)
+
+
+def _read_yaml(path: Path) -> Iterator[tuple[str, Entry]]:
+    origin = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise DataFileError(origin, f"invalid YAML: {e}",
+                            line=mark.line + 1 if mark else None) from e
+    if isinstance(data, dict):
+        # {actors: [...], agents: [...]} or a mapping of phrase -> fields.
+        if "actors" in data or "agents" in data:
+            rows = list(data.get("actors") or [])
+            rows += [{**r, "kind": "agent"} for r in data.get("agents") or []]
+        else:
+            rows = [{"phrase": k, **(v or {})} for k, v in data.items()]
+    elif isinstance(data, list):
+        rows = data
+    else:
+        raise DataFileError(origin, "expected a list of entries or a mapping")
+    for row in rows:
+        if not isinstance(row, dict):
+            raise DataFileError(origin, f"entry {row!r} is not a mapping")
+        phrase, entry = _user_entry(row, origin, None)
+        for alias in [phrase, *(row.get("aliases") or [])]:
+            yield str(alias), entry
+
+
+def is_petrarch(path: Path) -> bool:
+    """PETRARCH dictionaries are recognised by ``.actors`` or ``.agents`` in the name."""
+    name = path.name.lower()
+    return ".actors" in name or ".agents" in name
+
+
+def load_user(path: Path | str) -> Dictionary:
+    """Load one user dictionary: TSV, YAML, or a PETRARCH ``.actors``/``.agents`` file.
+
+    Raises:
+        DataFileError: the file is missing or malformed (names file and line).
+    """
+    from eventwire.actors import petrarch
+
+    path = Path(path)
+    if not path.is_file():
+        raise DataFileError(str(path), "no such dictionary file")
+    d = Dictionary()
+    if is_petrarch(path):
+        rows: Iterable[tuple[str, Entry]] = petrarch.read(path)
+    elif path.suffix.lower() in (".yaml", ".yml"):
+        rows = _read_yaml(path)
+    elif path.suffix.lower() in (".tsv", ".txt", ".tab"):
+        rows = _read_tsv(path)
+    else:
+        raise DataFileError(str(path), "unknown dictionary format: use .tsv, .yaml, or a "
+                            "PETRARCH file whose name contains .actors or .agents")
+    for phrase, entry in rows:
+        d.add(phrase, entry)
+    return d
+
+
+def build(paths: Iterable[Path | str] = ()) -> Dictionary:
+    """The packaged dictionary with each user dictionary laid over it, in order."""
+    d = Dictionary(dict(packaged().entries))
+    for path in paths:
+        d.update(load_user(path))
+    return d

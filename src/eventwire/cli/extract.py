@@ -1,0 +1,214 @@
+"""``eventwire extract`` and ``eventwire --version``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from eventwire import __version__
+from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, err, fail
+from eventwire.errors import ModelNotFound, ReadError
+from eventwire.io import DEFAULT_MAX_BYTES, read
+from eventwire.model import Result
+from eventwire.pipeline import Config, Pipeline
+
+
+class OutputFormat(str, Enum):
+    """How ``extract`` writes results."""
+
+    jsonl = "jsonl"
+    json = "json"
+    pretty = "pretty"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Attributed political event data from news: who did what to whom, and who says so."""
+
+
+# Options shared by every command that runs the pipeline, defined once.
+ModelOption = typer.Option(None, "--model", help="spaCy model name (default: en_core_web_sm, then its PyPI mirror).")
+NProcessOption = typer.Option(1, "--n-process", min=1, help="Worker processes.")
+MaxBytesOption = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Size limit per article, in bytes.")
+DictionaryOption = typer.Option(
+    None, "--dictionary", help="Extra actor dictionary (TSV, YAML, PETRARCH .actors/.agents); repeatable.",
+)
+VerbsOption = typer.Option(None, "--verbs", help="Extra PETRARCH-format verb dictionary; repeatable.")
+
+
+def build_config(
+    model: str | None, n_process: int, max_bytes: int,
+    dictionaries: list[Path] | None = None, verbs: list[Path] | None = None,
+) -> Config:
+    """Turn the shared CLI options into a pipeline Config."""
+    for path in [*(dictionaries or []), *(verbs or [])]:
+        if not path.is_file():
+            raise fail(f"{path}: no such dictionary file")
+    return Config(
+        model=model, n_process=n_process, max_bytes=max_bytes,
+        dictionaries=tuple(dictionaries or ()), verb_dictionaries=tuple(verbs or ()),
+    )
+
+
+def load_pipeline(config: Config) -> Pipeline:
+    """Build the pipeline, turning a missing model into one clear line."""
+    try:
+        return Pipeline(config)
+    except ModelNotFound as e:
+        raise fail(str(e)) from e
+
+
+def run_pipeline(
+    pipeline: Pipeline, paths: list[str], *, label: str = "articles",
+) -> Iterator[Result | ReadError]:
+    """Read ``paths`` and process them, reporting each bad input on stderr as it comes.
+
+    A progress display runs on stderr when it is a terminal.
+    """
+    items = read(paths, max_bytes=pipeline.config.max_bytes)
+    with progress(label) as advance:
+        for item in pipeline.process_many(_warn(items)):
+            if isinstance(item, ReadError):
+                err.print(f"[red]error:[/] {item}", highlight=False)
+            advance(item)
+            yield item
+
+
+def _warn(items: Iterable[Any]) -> Iterator[Any]:
+    for item in items:
+        for warning in getattr(item, "warnings", ()):
+            err.print(f"[yellow]warning:[/] {item.origin}: {warning}", highlight=False)
+        yield item
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Any]:
+    """Yield a callback advancing a stderr progress display (silent when not a terminal)."""
+    if not err.is_terminal:
+        yield lambda item: None
+        return
+    columns = (SpinnerColumn(), TextColumn(f"{label}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} · [red]{task.fields[errors]} errors"))
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=None, rate="", errors=0)
+        counts = {"done": 0, "errors": 0}
+
+        def advance(item: Any) -> None:
+            counts["done"] += 1
+            counts["errors"] += isinstance(item, ReadError)
+            elapsed = bar.tasks[0].elapsed or 1e-9
+            bar.update(task, advance=1, errors=counts["errors"], rate=f"{counts['done'] / elapsed:.1f}/s")
+
+        yield advance
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl, json or pretty."),
+    model: str | None = ModelOption,
+    n_process: int = NProcessOption,
+    max_bytes: int = MaxBytesOption,
+    dictionary: list[Path] | None = DictionaryOption,
+    verbs: list[Path] | None = VerbsOption,
+) -> None:
+    """Extract actors, attributions and events; write one eventwire/1 object per article.
+
+    Exit status: 0 when every input was read, 2 when some failed (each named on
+    stderr) and the rest were processed, 1 on usage errors.
+
+    Example:
+        eventwire extract news/ -o events.jsonl --n-process 2
+    """
+    pipeline = load_pipeline(build_config(model, n_process, max_bytes, dictionary, verbs))
+    failed = 0
+    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        writer = _writer(fmt, stream)
+        for item in run_pipeline(pipeline, paths):
+            if isinstance(item, ReadError):
+                failed += 1
+            else:
+                writer.send(item)
+        writer.close()
+    finally:
+        if output:
+            stream.close()
+    if output:
+        err.print(f"wrote {output}", highlight=False)
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _writer(fmt: OutputFormat, stream: IO[str]) -> Any:
+    """A generator that writes each Result it is sent, in the chosen format."""
+    def write() -> Iterator[None]:
+        first = True
+        if fmt is OutputFormat.json:
+            stream.write("[")
+        try:
+            while True:
+                result = yield
+                if fmt is OutputFormat.pretty:
+                    render_pretty(result, stream)
+                    continue
+                text = json.dumps(result.to_dict(), ensure_ascii=False)
+                if fmt is OutputFormat.json:
+                    stream.write(("\n" if first else ",\n") + text)
+                else:
+                    stream.write(text + "\n")
+                first = False
+        except GeneratorExit:
+            if fmt is OutputFormat.json:
+                stream.write("\n]\n")
+
+    gen = write()
+    next(gen)
+    return gen
+
+
+def render_pretty(result: Result, stream: IO[str]) -> None:
+    """A reader's view of one result: who says what, and the events with their claims."""
+    from rich.console import Console
+
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    art = result.article
+    console.rule(f"[bold]{art.title or art.key}")
+    names = {a.id: a for a in result.actors}
+
+    def who(actor_id: str | None) -> str:
+        actor = names.get(actor_id or "")
+        return f"{actor.text} ({actor.code or '?'}{'/' + actor.sector if actor.sector else ''})" if actor else "—"
+
+    console.print(f"[bold]actors[/] ({len(result.actors)}): " + ", ".join(
+        sorted({f"{a.code or a.text}{'/' + a.sector if a.sector else ''}" for a in result.actors})))
+    for q in result.attributions:
+        source = q.source.text if q.source else "—"
+        speaker = who(q.source.actor) if q.source else "—"
+        console.print(f"[cyan]{q.id}[/] {q.kind}: [bold]{source}[/] → {speaker} "
+                      f"[dim]{q.cue.text if q.cue else ''}[/]: {q.content.text[:160]}")
+    for e in result.events:
+        src = f"{e.source.code}" if e.source else "?"
+        tgt = f"{e.target.code}" if e.target else "?"
+        flags = e.modality + (", negated" if e.negated else "")
+        claim = f" claimed in {e.attribution}" if e.attribution else ""
+        console.print(f"[magenta]{e.id}[/] {src} → {tgt} {e.cameo} {e.cameo_name} "
+                      f"[dim]({flags}){claim}[/] “{e.trigger.text}”")
