@@ -34,17 +34,22 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?(?:\s+\d{1,2})?)?"
     r"(?:\s*\([A-Za-z .&'-]{1,40}\))?\s*(?:—|–|--|-)\s"
 )
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SENTENCE_END = re.compile(r"[.!?…\"”’»:;]\s*$")
 _LABEL_MAX_WORDS = 4
 _HEADLINE_MAX_CHARS = 200
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each paragraph: runs of non-empty lines.
+    """Yield ``(start, end)`` of each paragraph, without surrounding spaces.
 
-    Lines holding only spaces count as empty, as readers see them.
+    Paragraphs are runs of non-empty lines separated by blank lines (lines of only
+    spaces count as blank). Text with no blank line at all, as HTML extractors write
+    it, has one paragraph per line.
     """
+    one_per_line = not _BLANK_LINE.search(text)
     start = None
+    end = 0
     offset = 0
     for line in text.splitlines(keepends=True):
         content = line.rstrip("\r\n")
@@ -52,7 +57,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             if start is None:
                 start = offset + (len(content) - len(content.lstrip()))
             end = offset + len(content.rstrip())
-        elif start is not None:
+        if start is not None and (one_per_line or not content.strip()):
             yield start, end
             start = None
         offset += len(line)
@@ -60,8 +65,11 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _is_headline(text: str, start: int, end: int, index: int) -> bool:
+def _is_headline(text: str, start: int, end: int, index: int, title: str | None) -> bool:
     block = text[start:end]
+    if title is not None:
+        # Extracted HTML starts with the page's <h1>, which is the title given.
+        return index == 0 and block.strip() == title.strip()
     return (
         index == 0
         and "\n" not in block.strip()
@@ -81,12 +89,13 @@ def _is_label(block: str) -> bool:
     )
 
 
-def find_excluded(text: str, *, has_title: bool = False) -> list[Excluded]:
+def find_excluded(text: str, *, title: str | None = None) -> list[Excluded]:
     """Find the non-body regions of a plain-text article.
 
     Args:
         text: the article text exactly as read.
-        has_title: the input already gave a title, so the first line is body text.
+        title: the title the input gave, if any: then the first line is a headline
+            only when it repeats that title.
 
     Returns:
         The regions in text order; offsets index ``text``.
@@ -94,7 +103,7 @@ def find_excluded(text: str, *, has_title: bool = False) -> list[Excluded]:
     found: list[Excluded] = []
     for index, (start, end) in enumerate(paragraphs(text)):
         block = text[start:end]
-        if not has_title and _is_headline(text, start, end, index):
+        if _is_headline(text, start, end, index, title):
             found.append(Excluded("headline", start, end))
             continue
         if _BYLINE.fullmatch(block) and len(block.split()) <= 12 and not _SENTENCE_END.search(block):
@@ -120,7 +129,7 @@ def layout(article: Article) -> Article:
     """Return the article with ``excluded`` filled (if empty) and a title from the headline."""
     if article.excluded:
         return article
-    excluded = tuple(find_excluded(article.text, has_title=article.title is not None))
+    excluded = tuple(find_excluded(article.text, title=article.title))
     changes: dict[str, object] = {"excluded": excluded}
     for region in excluded:
         if region.kind == "headline" and article.title is None:

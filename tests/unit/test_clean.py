@@ -49,8 +49,18 @@ def test_clean_keeps_body_text(paragraph):
     assert _kinds(text) == [("headline", "Headline words here today")]
 
 
-def test_clean_no_headline_when_title_given():
-    assert _kinds("Iran missile test alarms region\n\nBody.", has_title=True) == []
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Another title", []), ("Iran missile test alarms region", [("headline", "Iran missile test alarms region")])],
+)
+def test_clean_given_title_marks_headline_only_when_repeated(title, expected):
+    assert _kinds("Iran missile test alarms region\n\nBody.", title=title) == expected
+
+
+def test_clean_one_paragraph_per_line_without_blank_lines():
+    text = "Mali expels diplomats\nBAMAKO — Mali expelled two diplomats on Tuesday.\nMore body text."
+    assert _kinds(text, title="Mali expels diplomats") == [
+        ("headline", "Mali expels diplomats"), ("dateline", "BAMAKO —")]
 
 
 def test_clean_layout_sets_title_and_byline(fixtures):
