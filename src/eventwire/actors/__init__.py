@@ -1,16 +1,23 @@
 """The actors stage: state, organisation, group and person mentions with code and sector.
 
-First version: country names from ISO 3166-1 (pycountry), matched on tokens. The
-stage's contract is :class:`ActorStage`: built once from a :class:`Config` and the loaded spaCy ``nlp``, called
-per article with the parsed ``doc`` and the ``article``; returns mentions in text order.
+:class:`ActorStage` is built once from a :class:`~eventwire.pipeline.Config` and the
+loaded spaCy ``nlp`` (dictionaries and matchers are compiled then), and called per
+article with the parsed ``doc`` and the ``article``; it returns mentions in text order
+with ids ``a1``, ``a2`` …
+
+Steps: dictionary matches (:mod:`.match`) → noun-phrase mentions → ambiguity checks →
+people and organisations the parser finds but no dictionary knows (``code=None``) →
+short labels and captions (tokenised only) → abbreviations and later mentions linked to
+first mentions (:mod:`.coref`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from spacy.matcher import PhraseMatcher
-
+from eventwire.actors import coref
+from eventwire.actors.dictionary import Dictionary, Entry, build
+from eventwire.actors.match import PERSON_LABELS, Matcher, Mention
 from eventwire.model import Actor, Article
 
 if TYPE_CHECKING:
@@ -18,30 +25,143 @@ if TYPE_CHECKING:
 
     from eventwire.pipeline import Config
 
+__all__ = ["ActorStage", "Dictionary", "Entry", "build"]
+
+#: Excluded regions scanned for actors with the tokenizer only: captions and labels
+#: name actors ("An IAF F-15 …") though no event is read from them. Bylines and
+#: credits are skipped: "Edi Israel/Flash90" is a photographer, not a state.
+SCANNED_REGIONS = frozenset({"caption", "label"})
+#: Parser entities kept as unresolved actors when no dictionary entry covers them.
+UNRESOLVED_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+
 
 class ActorStage:
-    """Find actor mentions in a parsed article."""
+    """Find actor mentions in a parsed article.
+
+    Args:
+        config: pipeline settings; ``config.dictionaries`` are laid over the packaged
+            dictionary in order (TSV, YAML or PETRARCH ``.actors``/``.agents``).
+        nlp: the loaded spaCy pipeline (its vocab and tokenizer build the matcher).
+    """
 
     def __init__(self, config: Config, nlp: Language) -> None:
-        import pycountry
-
         self.config = config
-        self.names: dict[str, tuple[str, str]] = {}
-        for country in pycountry.countries:
-            for name in {country.name, getattr(country, "common_name", country.name)}:
-                self.names[name.lower()] = (country.alpha_3, country.name)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("STATE", [nlp.make_doc(name) for name in self.names])
+        self.nlp = nlp
+        self.dictionary = build(getattr(config, "dictionaries", ()) or ())
+        self.matcher = Matcher(self.dictionary, nlp)
 
     def __call__(self, doc: Any, article: Article) -> list[Actor]:
-        from spacy.util import filter_spans
+        """Return the article's actor mentions in text order."""
+        text = article.text
+        matches = [(s, e) for s, e in self.matcher.matches(doc) if self._accept(doc, s, e)]
+        mentions = self.matcher.mentions(doc, matches)
+        mentions += self._entities(doc, mentions)
+        mentions += self._regions(article)
+        mentions = _drop_nested(mentions)
+        coref.resolve_abbreviations(mentions, text)
+        coref.link(mentions)
+        return _to_actors(mentions, text)
 
-        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
-        actors = []
-        for number, span in enumerate(spans, start=1):
-            code, name = self.names[span.text.lower()]
-            start, end = span.start_char, span.end_char
-            actors.append(
-                Actor(f"a{number}", article.text[start:end], start, end, code=code, name=name)
-            )
-        return actors
+    # ------------------------------------------------------------ checks
+
+    def _accept(self, doc: Any, span: Any, entry: Entry) -> bool:
+        """Ambiguous names ("Jordan", "Washington") need their context."""
+        if not entry.support:
+            return True
+        for ent in doc.ents:
+            if ent.start <= span.start and span.end <= ent.end:
+                if (ent.end - ent.start) > (span.end - span.start) and ent.label_ in (
+                        "PERSON", "ORG", "WORK_OF_ART", "FAC"):
+                    return False
+                break
+        words = {w for w in entry.support if w}
+        if not words:
+            return True
+        lower = doc.text.lower()
+        return any(w in lower for w in words) or _other_mention(doc, span, entry, self)
+
+    # ------------------------------------------------------------ extra mentions
+
+    def _entities(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """People and organisations the parser finds that no dictionary entry covers."""
+        taken = [(m.start, m.end) for m in mentions]
+        found = []
+        for ent in doc.ents:
+            kind = UNRESOLVED_LABELS.get(ent.label_)
+            if kind is None or not ent.text.strip():
+                continue
+            start, end = ent.start_char, ent.end_char
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if ent.label_ == "NORP" or _not_an_actor(ent, doc.text):
+                continue
+            m = Mention(start, end, kind=kind, name=ent.text, head=ent.text.lower())
+            if ent.label_ in PERSON_LABELS:
+                m.person = ent.text
+            found.append(m)
+        return found
+
+    def _regions(self, article: Article) -> list[Mention]:
+        """Dictionary names in captions and labels, read with the tokenizer only."""
+        found: list[Mention] = []
+        for region in article.excluded:
+            if region.kind not in SCANNED_REGIONS:
+                continue
+            piece = self.nlp.make_doc(article.text[region.start : region.end])
+            matches = self.matcher.matches(piece)
+            for span, entry in matches:
+                # Without a parse an agent word cannot be told from a modifier
+                # ("Iranian military drill"), so only names are taken here.
+                if entry.form == "agent":
+                    continue
+                m = self.matcher._plain(piece, span, entry)
+                m.start += region.start
+                m.end += region.start
+                found.append(m)
+        return found
+
+
+def _not_an_actor(ent: Any, text: str) -> bool:
+    """Parser entities that are products or abbreviated phrases, not actors.
+
+    "F-35s" (digits) is a product; "QME" spelled out as "qualitative military edge
+    (QME)" in the article abbreviates a lower-case phrase, not a name.
+    """
+    if any(ch.isdigit() for ch in ent.text):
+        return True
+    if ent.label_ == "ORG" and ent.text.isupper():
+        at = text.find(f"({ent.text})")
+        if at > 1 and text[at - 2].islower():
+            return True
+    return False
+
+
+def _other_mention(doc: Any, span: Any, entry: Entry, stage: ActorStage) -> bool:
+    for other, e in stage.matcher.matches(doc):
+        if e.code == entry.code and other.start != span.start and not e.support:
+            return True
+    return False
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Keep the widest mention where mentions overlap ("soldiers from Gondor" ⊃ "Gondor")."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in ordered:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _to_actors(mentions: list[Mention], text: str) -> list[Actor]:
+    ids = [f"a{n}" for n in range(1, len(mentions) + 1)]
+    actors = []
+    for i, m in enumerate(mentions):
+        refers = m.extra.get("refers_to")
+        actors.append(Actor(
+            ids[i], text[m.start : m.end], m.start, m.end, code=m.code, sector=m.sector,
+            kind=m.kind, name=m.person or m.name, anonymous=m.anonymous,
+            refers_to=ids[refers] if refers is not None else None,
+        ))
+    return actors

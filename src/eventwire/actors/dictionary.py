@@ -72,16 +72,34 @@ class Dictionary:
     """All phrases the actors stage knows, by normalised phrase."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
+    #: Keys written in capitals ("US", "WHO", "IS") that match only in capitals, so
+    #: that "us", "who" and "is" never become actors.
+    exact: set[str] = field(default_factory=set)
 
-    def add(self, phrase: str, entry: Entry) -> None:
-        """Add (or override) one phrase."""
+    def add(self, phrase: str, entry: Entry, *, case_sensitive: bool = True) -> None:
+        """Add (or override) one phrase.
+
+        Args:
+            phrase: the phrase as written; an all-capitals phrase of up to six
+                characters matches only in capitals when ``case_sensitive``.
+            entry: what it means.
+            case_sensitive: False for sources written all in capitals (PETRARCH).
+        """
         key = normalise(phrase)
-        if key:
-            self.entries[key] = entry
+        if not key:
+            return
+        self.entries[key] = entry
+        letters = phrase.replace(".", "").replace(" ", "")
+        if case_sensitive and letters.isupper() and len(letters) <= 6:
+            self.exact.add(key)
+        else:
+            self.exact.discard(key)
 
     def update(self, other: Dictionary) -> None:
         """Add every entry of ``other``, overriding what is already here."""
         self.entries.update(other.entries)
+        self.exact -= set(other.entries)
+        self.exact |= other.exact
 
     def get(self, phrase: str) -> Entry | None:
         """Look a phrase up (normalised)."""
@@ -130,7 +148,7 @@ def _agents(d: Dictionary) -> None:
     for number, (phrase, sector, kind) in lexicons.load_tsv("actors/agents.tsv", 3):
         if kind not in KINDS:
             raise DataFileError("data/actors/agents.tsv", f"bad kind {kind!r}", line=number)
-        d.add(phrase, Entry(None, sector, kind, "agent", origin="agents.tsv"))
+        d.add(phrase, Entry(None, _opt(sector), kind, "agent", origin="agents.tsv"))
 
 
 def _organisations(d: Dictionary) -> None:
@@ -272,14 +290,24 @@ def load_user(path: Path | str) -> Dictionary:
     else:
         raise DataFileError(str(path), "unknown dictionary format: use .tsv, .yaml, or a "
                             "PETRARCH file whose name contains .actors or .agents")
+    petrarch_file = is_petrarch(path)
     for phrase, entry in rows:
-        d.add(phrase, entry)
+        if petrarch_file and entry.code is None and entry.sector is None and phrase in d:
+            continue  # a "[---]" duplicate must not hide a coded entry of the same phrase
+        d.add(phrase, entry, case_sensitive=not petrarch_file)
     return d
 
 
 def build(paths: Iterable[Path | str] = ()) -> Dictionary:
     """The packaged dictionary with each user dictionary laid over it, in order."""
-    d = Dictionary(dict(packaged().entries))
+    base = packaged()
+    d = Dictionary(dict(base.entries), set(base.exact))
     for path in paths:
-        d.update(load_user(path))
+        user = load_user(path)
+        if ".agents" in Path(path).name.lower():
+            # A PETRARCH agents file is a complete agent dictionary: it replaces the
+            # packaged agent words instead of mixing two sector vocabularies.
+            d.entries = {k: e for k, e in d.entries.items()
+                         if e.form != "agent" or e.origin != "agents.tsv"}
+        d.update(user)
     return d
