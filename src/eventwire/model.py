@@ -102,6 +102,8 @@ class Actor:
 
     ``refers_to`` is the id of the first full mention of the same entity (for "the
     official" or "he" after "a senior American official"); ``None`` on first mentions.
+    ``country`` is the home state (ISO3) of a non-state actor or an IGO body when one
+    applies ("Hamas militants" → code HAMAS, country PSE); for states it equals ``code``.
     """
 
     id: str
@@ -114,6 +116,7 @@ class Actor:
     name: str | None = None
     anonymous: bool = False
     refers_to: str | None = None
+    country: str | None = None
 
     @property
     def entity(self) -> str:

@@ -233,7 +233,7 @@ def _read_tsv(path: Path) -> Iterator[tuple[str, Entry]]:
     origin = str(path)
     text = path.read_text(encoding="utf-8")
     for line, fields in lexicons.iter_tsv_lines(text, origin, columns=len(USER_COLUMNS)):
-        yield _user_entry(dict(zip(USER_COLUMNS, fields)), origin, line)
+        yield _user_entry(dict(zip(USER_COLUMNS, fields, strict=False)), origin, line)
 
 
 def _read_yaml(path: Path) -> Iterator[tuple[str, Entry]]:

@@ -1,0 +1,114 @@
+"""Link later mentions to the first full mention of the same actor (``refers_to``).
+
+Rules, in text order, each pointing at the *first* mention of the entity:
+
+- a person named again by surname ("Netanyahu" after "Israeli Prime Minister Benjamin
+  Netanyahu") or by full name;
+- a bare definite role ("the official", "the prime minister") after a mention with the
+  same head or title;
+- an anonymous descriptor repeated with the same country, sector and head ("a senior
+  American official" after "a senior US official"): news reports re-introduce their
+  one anonymous source this way;
+- abbreviations spelled out in the text ("Israeli Air Force (IAF)") and abbreviations
+  with several readings (``abbreviations.tsv``), resolved by the article's countries.
+
+Linked mentions take the code and sector of the mention they refer to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eventwire.actors.match import Mention
+
+_DEFINITES = ("the ", "this ", "that ")
+
+
+def _root(mentions: list[Mention], index: int) -> int:
+    seen = 0
+    while "refers_to" in mentions[index].extra and seen < len(mentions):
+        index = mentions[index].extra["refers_to"]
+        seen += 1
+    return index
+
+
+def _link(mentions: list[Mention], later: int, earlier: int) -> None:
+    earlier = _root(mentions, earlier)
+    if earlier == later:
+        return
+    target, m = mentions[earlier], mentions[later]
+    m.extra["refers_to"] = earlier
+    if m.code is None:
+        m.code, m.name = target.code, target.name
+    if m.sector is None:
+        m.sector = target.sector
+    if target.person and not m.person:
+        m.person = target.person
+    m.anonymous = target.anonymous
+    m.kind = target.kind if m.kind in ("person", "organisation") else m.kind
+
+
+def _surname(name: str | None) -> str:
+    parts = (name or "").replace("’s", "").replace("'s", "").split()
+    return parts[-1].lower() if parts else ""
+
+
+def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
+    """Give each abbreviation mention the reading its article supports."""
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        # "Israeli Air Force (IAF)": the definition is the mention just before "(ABBR)".
+        after = text[m.end : m.end + 12]
+        if after.startswith(" (") and ")" in after:
+            abbr = after[2 : after.index(")")]
+            if abbr.isupper() and m.code:
+                defined[abbr] = m
+    counts = Counter(m.code for m in mentions if m.code and m.abbr is None and m.kind == "state")
+    for m in mentions:
+        if m.abbr is None:
+            continue
+        word = m.abbr.name or ""
+        if word in defined:
+            source = defined[word]
+            m.code, m.sector, m.name = source.code, source.sector, source.name
+        else:
+            scored = [(counts.get(c.code, 0), -i, c) for i, c in enumerate(m.abbr.candidates)]
+            best = max(scored, default=None, key=lambda s: (s[0], s[1]))
+            if best is not None and best[0] > 0:
+                reading = best[2]
+                m.code, m.name = reading.code, reading.name
+                m.sector = m.sector or reading.sector
+        m.abbr = None
+
+
+def link(mentions: list[Mention]) -> None:
+    """Fill ``extra["refers_to"]`` (an index into ``mentions``) for later mentions."""
+    people: dict[str, int] = {}
+    heads: dict[str, int] = {}
+    anonymous: dict[tuple[str | None, str | None, str], int] = {}
+    for i, m in enumerate(mentions):
+        if m.kind == "person" and m.person and not m.anonymous:
+            key = _surname(m.person)
+            if key in people and (m.code is None or m.title == "" or m.bare):
+                _link(mentions, i, people[key])
+            else:
+                people.setdefault(key, i)
+                if m.title:
+                    heads.setdefault(m.title, i)
+        elif m.bare and m.definite and m.kind == "person":
+            role = m.head
+            for prefix in _DEFINITES:
+                role = role.removeprefix(prefix)
+            earlier = heads.get(role)
+            if earlier is None:
+                earlier = next((anonymous[k] for k in reversed(list(anonymous))
+                                if k[2] == role), None)
+            if earlier is not None:
+                _link(mentions, i, earlier)
+        elif m.anonymous and m.code is not None:
+            key = (m.code, m.sector, m.head)
+            if key in anonymous:
+                _link(mentions, i, anonymous[key])
+            else:
+                anonymous[key] = i
+            heads.setdefault(m.head, i)

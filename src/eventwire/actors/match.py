@@ -1,0 +1,274 @@
+"""Find actor mentions in a parsed ``Doc``: dictionary matches assembled into noun phrases.
+
+One :class:`spacy.matcher.PhraseMatcher` holds every dictionary phrase (built once).
+Each match is climbed up the dependency tree through modifier links (compound, amod,
+poss, det …) to the head of its noun phrase; all matches under one head form one
+mention, so "a senior American official" is one actor (USA from "American", GOV from
+"official"), and "Israel's qualitative edge" yields just "Israel".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from eventwire.actors.dictionary import Dictionary, Entry
+
+# Links that keep a word inside the noun phrase of its head.
+MODIFIER_DEPS = frozenset({
+    "compound", "amod", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod", "advmod",
+})
+# Prepositions that attach a country to a bare agent: "soldiers from Gondor".
+AGENT_PREPS = frozenset({"of", "from", "in"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
+
+
+@dataclass
+class Mention:
+    """An actor mention under construction (offsets are character offsets)."""
+
+    start: int
+    end: int
+    code: str | None = None
+    sector: str | None = None
+    kind: str = "state"
+    name: str | None = None
+    anonymous: bool = False
+    head: str = ""  # lower-case head phrase: "official", "prime minister"
+    title: str = ""  # for titled people: the title's head phrase
+    person: str | None = None  # a person's name ("Ashton Carter")
+    definite: bool = False
+    bare: bool = False  # an agent word with nothing resolving its country
+    abbr: Entry | None = None  # an abbreviation still to resolve from context
+    home: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def is_petrarch(entry: Entry) -> bool:
+    """Whether an entry came from a PETRARCH dictionary (its codes concatenate)."""
+    origin = entry.origin.lower()
+    return ".actors" in origin or ".agents" in origin
+
+
+def combine_sector(origin: Entry | None, agent: Entry) -> str | None:
+    """The sector of an actor entry modified by an agent word.
+
+    An agent code already in the actor's sector is not repeated ("White House
+    officials" stays GOV); PETRARCH actor codes take the agent code after theirs
+    (``HMS`` + ``GOV`` → ``HMSGOV``); otherwise the agent word decides.
+    """
+    own = origin.sector if origin else None
+    if not own:
+        return agent.sector
+    if agent.sector and agent.sector in own:
+        return own
+    if origin is not None and is_petrarch(origin):
+        return own + (agent.sector or "")
+    return agent.sector
+
+
+class Matcher:
+    """Dictionary phrases over a doc, grouped into noun-phrase mentions."""
+
+    def __init__(self, dictionary: Dictionary, nlp: Any) -> None:
+        self.dictionary = dictionary
+        self._by_token: dict[int, tuple[Any, Entry]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lookup: dict[tuple[str, ...], tuple[Entry, bool]] = {}
+        # Tokenizer exceptions are case-sensitive ("U.N." is one token, "u.n." two),
+        # so each key is tokenised as written in lower, title and upper case.
+        keys = list(dictionary.entries)
+        variants = [(k, v) for k in keys for v in dict.fromkeys((k, k.title(), k.upper()))]
+        patterns = []
+        for (key, _), pattern in zip(variants, nlp.tokenizer.pipe(v for _, v in variants), strict=False):
+            words = tuple(t.lower_ for t in pattern)
+            if words in self.lookup and self.lookup[words][0] is dictionary.entries[key]:
+                continue
+            self.lookup[words] = (dictionary.entries[key], key in dictionary.exact)
+            patterns.append(pattern)
+        # Adding in chunks keeps memory flat for large PETRARCH dictionaries.
+        for i in range(0, len(patterns), 5000):
+            self.matcher.add("ACTOR", patterns[i : i + 5000])
+
+    # ------------------------------------------------------------ raw matches
+
+    def matches(self, doc: Any) -> list[tuple[Any, Entry]]:
+        """Longest non-overlapping dictionary matches that pass the case rules."""
+        spans = filter_spans(self.matcher(doc, as_spans=True))
+        found = []
+        for span in spans:
+            hit = self.lookup.get(tuple(t.lower_ for t in span))
+            if hit is None:
+                continue
+            entry, exact = hit
+            if not self._case_ok(span, entry, exact):
+                continue
+            found.append((span, entry))
+        return found
+
+    @staticmethod
+    def _case_ok(span: Any, entry: Entry, exact: bool) -> bool:
+        text = span.text
+        if exact:
+            return text.replace(".", "").replace(" ", "").isupper()
+        if entry.form == "agent":
+            # "official visit", "press ahead": an agent word must be used as a noun.
+            return span[-1].pos_ in NOUNS or not span[-1].pos_
+        # Names and adjectives are capitalised ("turkey", "chad" are not countries).
+        return any(t.text[:1].isupper() for t in span)
+
+    # ------------------------------------------------------------ grouping
+
+    def mentions(self, doc: Any, matches: Iterable[tuple[Any, Entry]]) -> list[Mention]:
+        """Group matches by noun-phrase head and build one mention per actor."""
+        groups: dict[int, list[tuple[Any, Entry]]] = {}
+        self._by_token = {}
+        for span, entry in matches:
+            for i in range(span.start, span.end):
+                self._by_token[i] = (span, entry)
+        for span, entry in matches:
+            head = np_head(span.root)
+            groups.setdefault(head.i, []).append((span, entry))
+        found: list[Mention] = []
+        for head_i, members in groups.items():
+            found.extend(self._group(doc, doc[head_i], members))
+        return found
+
+    def _group(self, doc: Any, head: Any, members: list[tuple[Any, Entry]]) -> list[Mention]:
+        head_match = next(((s, e) for s, e in members if s.start <= head.i < s.end), None)
+        mods = [(s, e) for s, e in members if head_match is None or s is not head_match[0]]
+        origins = [(s, e) for s, e in mods if e.form != "agent"]
+        agents = [(s, e) for s, e in mods if e.form == "agent"]
+        if head_match is not None and head_match[1].form == "agent":
+            return [self._agent_mention(doc, head, head_match, origins, agents)]
+        if head_match is None and head.ent_type_ in PERSON_LABELS and (origins or agents):
+            return [self._person_mention(doc, head, origins, agents)]
+        if head_match is not None and origins:
+            mention = self._name_with_modifiers(doc, head, head_match, origins)
+            if agents:
+                mention.sector = combine_sector(head_match[1], agents[-1][1])
+            return [mention]
+        out = [self._plain(doc, s, e) for s, e in origins]
+        if head_match is not None:
+            out.append(self._plain(doc, *head_match))
+        return out
+
+    def _agent_mention(self, doc: Any, head: Any, head_match: tuple[Any, Entry],
+                       origins: list[tuple[Any, Entry]],
+                       agents: list[tuple[Any, Entry]]) -> Mention:
+        span, agent = head_match
+        start_tok = head.left_edge.i
+        end_tok = max(head.i + 1, span.end)
+        origin = origins[-1][1] if origins else None
+        if origin is None:
+            attached = _prep_origin(head, self)
+            if attached is not None:
+                origin, end_tok = attached[1], max(end_tok, attached[0].end)
+        sector = combine_sector(origin, agent)
+        code = origin.code if origin else None
+        prefix = next((e for _, e in agents if e.prefix), None)
+        if prefix is not None and code:
+            full = (prefix.sector or "") + code + (sector or "")
+            code, sector = full[:3], full[3:] or None
+        elif agents and origin is not None and is_petrarch(origin):
+            extra = "".join(e.sector or "" for _, e in agents if e.sector and
+                            e.sector not in (sector or ""))
+            sector = (sector or "") + extra if extra and agent.sector != extra else sector
+        first = doc[start_tok]
+        mention = Mention(
+            doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
+            code=code, sector=sector, kind=agent.kind,
+            name=origin.name if origin else None,
+            anonymous=agent.kind == "person",
+            head=span.text.lower(), definite=first.lower_ in ("the", "this", "that"),
+            bare=origin is None, home=origin.home if origin else None,
+        )
+        if origin is not None and origin.form == "abbr":
+            mention.abbr = origin
+        return mention
+
+    def _person_mention(self, doc: Any, head: Any, origins: list[tuple[Any, Entry]],
+                        agents: list[tuple[Any, Entry]]) -> Mention:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        start_tok = head.left_edge.i
+        end_tok = max(head.i + 1, ent.end if ent is not None else 0)
+        origin = origins[-1][1] if origins else None
+        title = agents[-1] if agents else None
+        person_name = ent.text if ent is not None else head.text
+        if title is not None:
+            # "Defense Secretary Ashton Carter": the entity may swallow the title.
+            title_end = title[0].end
+            if ent is not None and ent.start < title_end:
+                person_name = doc[title_end:ent.end].text
+        sector = combine_sector(origin, title[1]) if title else (origin.sector if origin else None)
+        return Mention(
+            doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
+            code=origin.code if origin else None, sector=sector, kind="person",
+            name=person_name, anonymous=False,
+            head=person_name.lower(), title=title[0].text.lower() if title else "",
+            person=person_name, home=origin.home if origin else None,
+        )
+
+    def _name_with_modifiers(self, doc: Any, head: Any, head_match: tuple[Any, Entry],
+                             origins: list[tuple[Any, Entry]]) -> Mention:
+        span, entry = head_match
+        mention = self._plain(doc, span, entry)
+        start = doc[head.left_edge.i].idx
+        mention.start = min(mention.start, start)
+        if entry.form == "abbr" or not entry.code:
+            origin = origins[-1][1]
+            mention.code = mention.code or origin.code
+            if entry.form == "abbr":
+                picked = next((c for c in entry.candidates if c.code == origin.code), None)
+                if picked is not None:
+                    mention.code, mention.sector = picked.code, picked.sector
+                    mention.name, mention.abbr = picked.name, None
+        return mention
+
+    def _plain(self, doc: Any, span: Any, entry: Entry) -> Mention:
+        start_tok = span.start
+        before = doc[start_tok - 1] if start_tok > 0 else None
+        # "the US", "the Kremlin": the article belongs to the name.
+        if (before is not None and before.lower_ == "the" and before.head.i in
+                range(span.start, span.end)):
+            start_tok -= 1
+        kind = entry.kind
+        mention = Mention(
+            doc[start_tok].idx, span.end_char, code=entry.code, sector=entry.sector,
+            kind=kind, name=entry.name, head=span.text.lower(), home=entry.home,
+        )
+        if entry.form == "abbr":
+            mention.abbr = entry
+            mention.kind = "organisation"
+        if entry.kind == "person":
+            mention.person = entry.name
+        return mention
+
+
+def np_head(token: Any) -> Any:
+    """Climb modifier links to the head of the token's noun phrase."""
+    for _ in range(8):
+        if token.dep_ not in MODIFIER_DEPS or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _prep_origin(head: Any, matcher: Matcher) -> tuple[Any, Entry] | None:
+    """A country attached by a preposition: "soldiers from Gondor", "activists in Arnor"."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in AGENT_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            hit = matcher._by_token.get(obj.i)
+            if hit is not None and hit[1].form in ("name", "adjective") and hit[1].code:
+                return hit
+    return None

@@ -1,0 +1,195 @@
+"""Score the actors stage against annotated data.
+
+Two gold formats, detected from the path:
+
+- **sample corpus** (a directory holding ``expected/*.json``, or one such file): each
+  gold actor (``text``, ``code``, ``sector``) is matched to a predicted mention with
+  the same text, in text order. Reports mention precision and recall, code accuracy
+  over matched mentions, and sector accuracy over matched mentions whose gold sector is
+  not null (null means "the whole state" or "open to judgement").
+- **PLOVER** JSON Lines (records with ``source_codes``/``target_codes``): the share of
+  records whose gold source (target) codes are among the codes resolved in the
+  sentence. An actor contributes its code, its home country (Hamas → PSE) and its
+  class (IGO for international organisations, NGO, IMG for non-state armed groups),
+  because PLOVER codes organisations by class.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from eventwire.model import Actor, Article
+
+#: PLOVER codes organisations by class rather than by name.
+PLOVER_CLASS = {"igo": "IGO", "ngo": "NGO", "group": "IMG"}
+
+
+def detect_format(path: Path) -> str:
+    """Return ``"plover"`` or ``"sample"`` for a gold path."""
+    if path.is_dir():
+        return "sample"
+    if path.suffix == ".jsonl":
+        with path.open(encoding="utf-8") as f:
+            first = next((line for line in f if line.strip()), "{}")
+        if "source_codes" in json.loads(first):
+            return "plover"
+    return "sample"
+
+
+def evaluate_actors(gold_path: Path | str, *, pipeline: Any = None) -> dict[str, Any]:
+    """Score actor mentions and codes against a gold file or folder.
+
+    Args:
+        gold_path: the sample corpus folder (or its ``expected/`` folder or one
+            expected file), or a PLOVER ``.jsonl`` file.
+        pipeline: a built :class:`~eventwire.Pipeline`; one is built when omitted.
+
+    Returns:
+        A dict of metrics; ``format`` names the gold format read.
+
+    Example:
+        >>> evaluate_actors("src/eventwire/data/sample")["code_accuracy"]  # doctest: +SKIP
+        0.93
+    """
+    from eventwire import Pipeline
+
+    path = Path(gold_path)
+    pipeline = pipeline or Pipeline()
+    if detect_format(path) == "plover":
+        return _plover(path, pipeline)
+    return _sample(path, pipeline)
+
+
+# ------------------------------------------------------------------ PLOVER
+
+
+def resolved_codes(actors: list[Actor] | tuple[Actor, ...], homes: dict[str, str]) -> set[str]:
+    """Every code an actor list resolves to, with home countries and PLOVER classes."""
+    codes: set[str] = set()
+    for actor in actors:
+        if not actor.code:
+            continue
+        codes.add(actor.code)
+        if actor.code in homes:
+            codes.add(homes[actor.code])
+        if actor.kind in PLOVER_CLASS:
+            codes.add(PLOVER_CLASS[actor.kind])
+    return codes
+
+
+def _homes(pipeline: Any) -> dict[str, str]:
+    entries = pipeline.actors.dictionary.entries.values()
+    return {e.code: e.home for e in entries if e.code and e.home and e.code != e.home}
+
+
+def _plover(path: Path, pipeline: Any) -> dict[str, Any]:
+    homes = _homes(pipeline)
+    counts: Counter[str] = Counter()
+    misses: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            result = pipeline.process(Article(text=record["text"], id=record.get("id")))
+            found = resolved_codes(result.actors, homes)
+            counts["records"] += 1
+            for role in ("source", "target"):
+                gold = record.get(f"{role}_codes") or []
+                if not gold:
+                    continue
+                counts[f"{role}_total"] += 1
+                if found & set(gold):
+                    counts[f"{role}_found"] += 1
+                else:
+                    misses.append({"id": record.get("id"), "role": role, "gold": gold,
+                                   "found": sorted(found)})
+    return {
+        "format": "plover",
+        "records": counts["records"],
+        "source_accuracy": _ratio(counts["source_found"], counts["source_total"]),
+        "target_accuracy": _ratio(counts["target_found"], counts["target_total"]),
+        "source_records": counts["source_total"],
+        "target_records": counts["target_total"],
+        "misses": misses,
+    }
+
+
+# ------------------------------------------------------------------ sample corpus
+
+
+def _sample_cases(path: Path) -> list[tuple[Article, dict[str, Any]]]:
+    from eventwire import read
+
+    if path.is_file():
+        root, wanted = path.parent.parent, {path.stem}
+    else:
+        root = path.parent if path.name == "expected" else path
+        wanted = None
+    cases = []
+    for source in sorted((root / "articles").glob("*")):
+        for article in read([source]):
+            if not isinstance(article, Article):
+                continue
+            key = str(article.id) if article.id is not None else source.stem
+            expected = root / "expected" / f"{key}.json"
+            if expected.is_file() and (wanted is None or key in wanted):
+                cases.append((article, json.loads(expected.read_text(encoding="utf-8"))))
+    return cases
+
+
+def match_mentions(gold: list[dict[str, Any]], predicted: list[Actor]) -> list[tuple[dict, Actor]]:
+    """Pair gold actors with predicted mentions of the same text (each used once)."""
+    pool: dict[str, list[Actor]] = {}
+    for actor in predicted:
+        pool.setdefault(actor.text.lower(), []).append(actor)
+    pairs = []
+    for item in gold:
+        options = pool.get(item["text"].lower())
+        if options:
+            pairs.append((item, options.pop(0)))
+    return pairs
+
+
+def _sample(path: Path, pipeline: Any) -> dict[str, Any]:
+    counts: Counter[str] = Counter()
+    errors: list[dict[str, Any]] = []
+    cases = _sample_cases(path)
+    for article, expected in cases:
+        gold = expected.get("actors") or []
+        result = pipeline.process(article)
+        predicted = list(result.actors)
+        pairs = match_mentions(gold, predicted)
+        counts["gold"] += len(gold)
+        counts["predicted"] += len(predicted)
+        counts["matched"] += len(pairs)
+        matched_text = {g["text"] for g, _ in pairs}
+        for item in gold:
+            if item["text"] not in matched_text:
+                errors.append({"article": str(article.key), "missed": item["text"]})
+        for item, actor in pairs:
+            counts["code_ok"] += item.get("code") == actor.code
+            if item.get("code") != actor.code:
+                errors.append({"article": str(article.key), "text": item["text"],
+                               "gold_code": item.get("code"), "code": actor.code})
+            if item.get("sector") is not None:
+                counts["sector_total"] += 1
+                counts["sector_ok"] += item["sector"] == actor.sector
+    return {
+        "format": "sample",
+        "articles": len(cases),
+        "gold_mentions": counts["gold"],
+        "predicted_mentions": counts["predicted"],
+        "mention_precision": _ratio(counts["matched"], counts["predicted"]),
+        "mention_recall": _ratio(counts["matched"], counts["gold"]),
+        "code_accuracy": _ratio(counts["code_ok"], counts["matched"]),
+        "sector_accuracy": _ratio(counts["sector_ok"], counts["sector_total"]),
+        "errors": errors,
+    }
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
