@@ -55,25 +55,9 @@ def sample_dir() -> Path:
     return data_path("sample/articles")
 
 
+
 def load_samples() -> list[tuple[str, object, dict]]:
-    """``(key, Article, expected)`` for each bundled sample with an expected file.
+    """``(key, Article, expected)`` for each bundled sample with an expected file."""
+    from eventwire.samples import load_samples as load
 
-    The key is the file stem for ``.txt``/``.html`` samples and the record id for JSON Lines.
-    """
-    import json
-
-    from eventwire import read
-    from eventwire.lexicons import data_path
-    from eventwire.model import Article
-
-    root = data_path("sample")
-    cases = []
-    for path in sorted((root / "articles").glob("*")):
-        for article in read([path]):
-            if not isinstance(article, Article):
-                continue
-            key = str(article.id) if article.id is not None else path.stem
-            expected = root / "expected" / f"{key}.json"
-            if expected.is_file():
-                cases.append((key, article, json.loads(expected.read_text(encoding="utf-8"))))
-    return cases
+    return [(s.key, s.article, s.expected) for s in load()]
