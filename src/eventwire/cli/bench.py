@@ -1,0 +1,39 @@
+"""``eventwire bench``: bare spaCy against the full pipeline, on the same texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from eventwire.cli.app import app, emit_metrics, err, fail
+from eventwire.cli.extract import ModelOption
+from eventwire.errors import EventwireError
+
+
+@app.command()
+def bench(
+    path: list[Path] | None = typer.Argument(None, help="Articles to time (default: the bundled samples)."),
+    n: int | None = typer.Option(None, "--n", min=1, help="Use only the first N articles."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Processes, for spaCy and eventwire alike."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch, both sides."),
+    model: str | None = ModelOption,
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Words/s and articles/s of bare spaCy and of eventwire, their ratio, stage shares,
+    peak memory and DuckDB ingest throughput, measured in one run.
+
+    Figures vary about ±20% between runs on a shared machine: compare the ratio.
+
+    Example:
+        eventwire bench ../shared/data/voa/voa_stories.jsonl --n 40 --json
+    """
+    from eventwire.bench import run_bench
+
+    if not as_json:
+        err.print("timing bare spaCy, then eventwire, then ingest…", highlight=False)
+    try:
+        report = run_bench(path or None, n=n, n_process=n_process, model=model, batch_size=batch_size)
+    except EventwireError as e:
+        raise fail(str(e)) from e
+    emit_metrics(report, as_json=as_json, title="eventwire bench")

@@ -1,0 +1,286 @@
+"""``eventwire ingest``, ``query``, ``sql`` and ``export``: the DuckDB store from the shell."""
+
+from __future__ import annotations
+
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, TableFormat, app, emit_rows, err, fail
+from eventwire.cli.extract import MaxBytesOption, ModelOption, NProcessOption, build_config, progress
+from eventwire.errors import ModelNotFound, StoreError
+from eventwire.store import DEFAULT_DB, PERIODS, IngestReport, Store, ingest_paths
+
+query_app = typer.Typer(help="Ask the store questions: events, quotes, actors, dyads.", no_args_is_help=True)
+app.add_typer(query_app, name="query")
+
+DbOption = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB store file.")
+FormatOption = typer.Option(TableFormat.table, "--format", help="table, csv, json or jsonl.")
+DuplicatesOption = typer.Option(
+    False, "--include-duplicates", help="Also count near-duplicate copies of a story.",
+)
+LimitOption = typer.Option(None, "--limit", min=1, help="At most this many rows.")
+SinceOption = typer.Option(None, "--since", help="First publication date, YYYY-MM-DD.")
+UntilOption = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD.")
+
+#: Columns shown in a terminal table (csv/json get every column).
+EVENT_COLUMNS = ("date", "source_code", "source_sector", "cameo", "plover", "target_code",
+                 "target_sector", "modality", "negated", "claimed_by", "trigger_text", "title")
+QUOTE_COLUMNS = ("date", "source_code", "source_sector", "source_text", "source_anonymous", "kind",
+                 "cue_text", "content_text")
+
+
+class Period(str, Enum):
+    """Time buckets for ``query dyads --by``."""
+
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+if tuple(p.value for p in Period) != PERIODS:  # pragma: no cover - keeps the two lists in step
+    raise RuntimeError("Period and eventwire.store.PERIODS disagree")
+
+
+class ExportFormat(str, Enum):
+    """File formats of ``eventwire export``."""
+
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    gdelt = "gdelt"
+
+
+class TableName(str, Enum):
+    """Tables ``eventwire export`` can write."""
+
+    events = "events"
+    actors = "actors"
+    attributions = "attributions"
+    articles = "articles"
+    errors = "errors"
+
+
+def open_store(db: Path, *, read_only: bool) -> Store:
+    """Open the store, turning a StoreError into one clear line and exit 1."""
+    try:
+        return Store(db, read_only=read_only)
+    except StoreError as e:
+        raise fail(str(e)) from e
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
+    db: Path = DbOption,
+    model: str | None = ModelOption,
+    n_process: int = NProcessOption,
+    max_bytes: int = MaxBytesOption,
+) -> None:
+    """Extract and store articles in a DuckDB database (idempotent and resumable).
+
+    Articles are keyed by a hash of their text: ingesting the same inputs again adds
+    nothing, and a run stopped at any point (even kill -9) is finished by running it
+    again. Near-duplicate copies of a story are flagged (articles.duplicate_of).
+
+    Exit status: 0 when every input went in, 2 when some could not be read (listed
+    at the end and kept in the errors table), 1 on usage or database errors.
+
+    Example:
+        eventwire ingest news/ --db corpus.duckdb --n-process 2
+    """
+    config = build_config(model, n_process, max_bytes)
+    store = open_store(db, read_only=False)
+    start = time.perf_counter()
+    report = IngestReport()
+    try:
+        with progress("articles") as advance:
+            report = ingest_paths(store, paths, config=config, n_process=n_process, on_item=advance)
+    except ModelNotFound as e:
+        raise fail(str(e)) from e
+    except StoreError as e:
+        raise fail(str(e)) from e
+    except KeyboardInterrupt:
+        err.print(f"interrupted: {len(store.keys()):,} articles are stored in {db}; "
+                  "run the same command again to finish", highlight=False)
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    _summary(report, db, time.perf_counter() - start)
+    raise typer.Exit(EXIT_SOME_FAILED if report.errors else EXIT_OK)
+
+
+def _summary(report: IngestReport, db: Path, seconds: float) -> None:
+    rate = report.added / seconds if seconds > 0 else 0.0
+    rows = ", ".join(f"{n:,} {t}" for t, n in report.rows.items() if t != "articles")
+    err.print(
+        f"{db}: added {report.added:,} articles ({rows}) in {seconds:.1f} s ({rate:.1f} articles/s); "
+        f"{report.skipped:,} already stored, {report.duplicates:,} near-duplicates flagged, "
+        f"{len(report.errors):,} errors",
+        highlight=False,
+    )
+    if report.errors:
+        err.print("[red]inputs that could not be read or processed:[/]")
+        for error in report.errors:
+            err.print(f"  {error}", highlight=False, markup=False)
+
+
+def _emit(relation: Any, fmt: TableFormat, *, title: str, columns: tuple[str, ...] | None = None,
+          limit: int | None = None) -> None:
+    if limit is not None:
+        relation = relation.limit(limit)
+    names = relation.columns
+    rows = [dict(zip(names, row, strict=True)) for row in relation.fetchall()]
+    shown = [c for c in columns if c in names] if columns and fmt is TableFormat.table else None
+    emit_rows(rows, fmt, title=f"{title} ({len(rows):,} rows)", columns=shown or names)
+
+
+def _run(action: Any) -> Any:
+    try:
+        return action()
+    except StoreError as e:
+        raise fail(str(e)) from e
+
+
+@query_app.command("events")
+def query_events(
+    db: Path = DbOption,
+    source: str | None = typer.Option(None, "--source", help="Source code (USA) or code+sector (USAGOV)."),
+    target: str | None = typer.Option(None, "--target", help="Target code or code+sector."),
+    plover: str | None = typer.Option(None, "--plover", help="PLOVER type, e.g. ASSAULT."),
+    cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 19."),
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    modality: str | None = typer.Option(None, "--modality", help="asserted, intended, conditional…"),
+    claimed_by: str | None = typer.Option(None, "--claimed-by", help="Code of the quoted source."),
+    include_duplicates: bool = DuplicatesOption,
+    limit: int | None = LimitOption,
+    fmt: TableFormat = FormatOption,
+) -> None:
+    """Events with filters.
+
+    Example:
+        eventwire query events --source USA --target ISR --cameo 19 --since 2015-08-01
+    """
+    with open_store(db, read_only=True) as store:
+        relation = _run(lambda: store.events(
+            source=source, target=target, plover=plover, cameo=cameo, since=since, until=until,
+            modality=modality, claimed_by=claimed_by, include_duplicates=include_duplicates,
+        ))
+        _emit(relation, fmt, title="events", columns=EVENT_COLUMNS, limit=limit)
+
+
+@query_app.command("quotes")
+def query_quotes(
+    db: Path = DbOption,
+    source: str | None = typer.Option(None, "--source", help="Speaker's code or code+sector."),
+    anonymous: bool | None = typer.Option(
+        None, "--anonymous/--named", help="Only anonymous, or only named, sources.",
+    ),
+    kind: str | None = typer.Option(None, "--kind", help="direct, indirect or mixed."),
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    include_duplicates: bool = DuplicatesOption,
+    limit: int | None = LimitOption,
+    fmt: TableFormat = FormatOption,
+) -> None:
+    """Quotes and reported speech: who said what.
+
+    Example:
+        eventwire query quotes --source USA --anonymous
+    """
+    with open_store(db, read_only=True) as store:
+        relation = _run(lambda: store.quotes(
+            source=source, anonymous=anonymous, kind=kind, since=since, until=until,
+            include_duplicates=include_duplicates,
+        ))
+        _emit(relation, fmt, title="quotes", columns=QUOTE_COLUMNS, limit=limit)
+
+
+@query_app.command("actors")
+def query_actors(
+    db: Path = DbOption,
+    code: str | None = typer.Option(None, "--code", help="One actor code."),
+    sector: str | None = typer.Option(None, "--sector", help="One sector."),
+    include_duplicates: bool = DuplicatesOption,
+    limit: int | None = LimitOption,
+    fmt: TableFormat = FormatOption,
+) -> None:
+    """Actors by code and sector, most mentioned first.
+
+    Example:
+        eventwire query actors --limit 20
+    """
+    with open_store(db, read_only=True) as store:
+        relation = _run(lambda: store.actors(code=code, sector=sector, include_duplicates=include_duplicates))
+        _emit(relation, fmt, title="actors", limit=limit)
+
+
+@query_app.command("dyads")
+def query_dyads(
+    db: Path = DbOption,
+    by: Period | None = typer.Option(None, "--by", help="Group by day, week, month, quarter or year."),
+    source: str | None = typer.Option(None, "--source", help="Source code or code+sector."),
+    target: str | None = typer.Option(None, "--target", help="Target code or code+sector."),
+    plover: str | None = typer.Option(None, "--plover", help="PLOVER type."),
+    cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code prefix."),
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    include_duplicates: bool = DuplicatesOption,
+    limit: int | None = LimitOption,
+    fmt: TableFormat = FormatOption,
+) -> None:
+    """Source→target pairs: event counts, mean Goldstein score, quad-class split.
+
+    Example:
+        eventwire query dyads --by month --source USA
+    """
+    with open_store(db, read_only=True) as store:
+        relation = _run(lambda: store.dyads(
+            by=by.value if by else None, source=source, target=target, plover=plover, cameo=cameo,
+            since=since, until=until, include_duplicates=include_duplicates,
+        ))
+        _emit(relation, fmt, title="dyads", limit=limit)
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="One read-only statement: SELECT, WITH, DESCRIBE, SHOW."),
+    db: Path = DbOption,
+    fmt: TableFormat = FormatOption,
+) -> None:
+    """Run read-only SQL on the store (the file is opened read-only).
+
+    Example:
+        eventwire sql "SELECT plover, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC"
+    """
+    with open_store(db, read_only=True) as store:
+        relation = _run(lambda: store.sql(query))
+        _emit(relation, fmt, title="sql")
+
+
+@app.command()
+def export(
+    db: Path = DbOption,
+    fmt: ExportFormat = typer.Option(ExportFormat.parquet, "--format", help="parquet, csv, jsonl or gdelt."),
+    table: TableName = typer.Option(TableName.events, "--table", help="Which table (gdelt: events only)."),
+    out: Path | None = typer.Option(None, "--out", help="Output file (default: TABLE.FORMAT here)."),
+    include_duplicates: bool = DuplicatesOption,
+) -> None:
+    """Write one table to one file: Parquet, CSV, JSON Lines or a GDELT 2.0-style TSV.
+
+    Example:
+        eventwire export --format gdelt --out events.tsv
+    """
+    from eventwire.export import export as export_table
+
+    with open_store(db, read_only=True) as store:
+        done = _run(lambda: export_table(
+            store, fmt=fmt.value, table=table.value, out=out, include_duplicates=include_duplicates,
+        ))
+    err.print(f"wrote {done.path} ({fmt.value}, table {table.value}, {done.rows:,} rows)", highlight=False)

@@ -1,0 +1,212 @@
+"""Export a store's tables as Parquet, CSV, JSON Lines or a GDELT 2.0-style event table.
+
+One file per call. Tables go out through DuckDB's own ``COPY`` (fast, streaming);
+only whitelisted table names and this module's own SQL are ever put into query text,
+and the output path travels as a parameter.
+
+GDELT 2.0 mapping (``--format gdelt``: tab-separated, one header line). Columns of the
+GDELT 2.0 event table that have a meaning here, in GDELT's order, then eventwire's own:
+
+=====================  ==================================================================
+GDELT column           eventwire value
+=====================  ==================================================================
+GLOBALEVENTID          ``events.global_id`` (assigned at ingest, stable in one store)
+SQLDATE                article publication date as ``YYYYMMDD`` (empty when unknown)
+MonthYear, Year        ``YYYYMM``, ``YYYY`` of the same date
+FractionDate           year + (day of year - 1) / 365, 4 decimals
+Actor1Code             source actor code + sector, CAMEO style (``USAGOV``)
+Actor1Name             source actor's canonical name, upper case (a pronoun or "the
+                       official" takes its first full mention's name; else the text)
+Actor1CountryCode      source code when it is an ISO 3166-1 alpha-3 country code
+Actor1KnownGroupCode   source code when it is not a country code (IGOs, groups)
+Actor1Type1Code        source sector (``GOV``, ``MIL`` ...)
+Actor2…                the same for the target
+IsRootEvent            1 when the event is in the first sentence of its article that has
+                       an event (GDELT: "in the lead"), else 0
+EventCode              CAMEO code
+EventBaseCode          first three digits of the CAMEO code
+EventRootCode          first two digits
+QuadClass              1 verbal cooperation … 4 material conflict
+GoldsteinScale         Goldstein score of the CAMEO code
+NumMentions            1 + near-duplicate copies of the article in the store
+NumSources             distinct outlets among the article and its copies (at least 1)
+NumArticles            1 + near-duplicate copies of the article
+DATEADDED              ingest time, ``YYYYMMDDHHMMSS`` (UTC)
+SOURCEURL              article URL, else where it was read from
+=====================  ==================================================================
+
+Left out (no meaning without geocoding, tone or ethnicity/religion coding):
+``Actor*EthnicCode``, ``Actor*Religion*Code``, ``Actor*Type2Code``/``Type3Code``,
+``AvgTone``, every ``*Geo_*`` column.
+
+eventwire columns after them: ``PLOVER``, ``CAMEOName``, ``Modality``, ``Negated``
+(1/0), ``ClaimedBy`` (code of the quoted source the event is a claim of),
+``AttributionId``, ``Confidence``, ``TriggerText``, ``TriggerStart``, ``TriggerEnd``,
+``SentenceStart``, ``SentenceEnd``, ``ArticleKey``, ``ArticleId``, ``EventId``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from eventwire.errors import StoreError
+from eventwire.store import PUBLIC_TABLES, Store, table_sql
+
+FORMATS = ("parquet", "csv", "jsonl", "gdelt")
+SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "gdelt": ".gdelt.tsv"}
+#: Columns holding lists of structs: written as JSON text in CSV.
+NESTED = {"articles": ("excluded",), "attributions": ("content_parts",)}
+
+GDELT_SQL = """
+WITH copies AS (
+    SELECT coalesce(duplicate_of, article_key) AS story,
+           count(*) AS articles, count(DISTINCT outlet) AS outlets
+    FROM articles GROUP BY ALL
+),
+lead AS (
+    SELECT article_key, min(sentence_start) AS first_sentence FROM events GROUP BY ALL
+)
+SELECT
+    e.global_id AS GLOBALEVENTID,
+    CAST(strftime(a.published_date, '%Y%m%d') AS INTEGER) AS SQLDATE,
+    CAST(strftime(a.published_date, '%Y%m') AS INTEGER) AS MonthYear,
+    year(a.published_date) AS "Year",
+    round(year(a.published_date) + (dayofyear(a.published_date) - 1) / 365.0, 4) AS FractionDate,
+    e.source_code || coalesce(e.source_sector, '') AS Actor1Code,
+    upper(coalesce(s.name, s_first.name, s_first.text, s.text)) AS Actor1Name,
+    CASE WHEN e.source_code IN (SELECT code FROM _eventwire_iso3) THEN e.source_code END
+        AS Actor1CountryCode,
+    CASE WHEN e.source_code NOT IN (SELECT code FROM _eventwire_iso3) THEN e.source_code END
+        AS Actor1KnownGroupCode,
+    e.source_sector AS Actor1Type1Code,
+    e.target_code || coalesce(e.target_sector, '') AS Actor2Code,
+    upper(coalesce(t.name, t_first.name, t_first.text, t.text)) AS Actor2Name,
+    CASE WHEN e.target_code IN (SELECT code FROM _eventwire_iso3) THEN e.target_code END
+        AS Actor2CountryCode,
+    CASE WHEN e.target_code NOT IN (SELECT code FROM _eventwire_iso3) THEN e.target_code END
+        AS Actor2KnownGroupCode,
+    e.target_sector AS Actor2Type1Code,
+    CAST(e.sentence_start = lead.first_sentence AS INTEGER) AS IsRootEvent,
+    e.cameo AS EventCode,
+    left(e.cameo, 3) AS EventBaseCode,
+    left(e.cameo, 2) AS EventRootCode,
+    e.quad_class AS QuadClass,
+    e.goldstein AS GoldsteinScale,
+    coalesce(c.articles, 1) AS NumMentions,
+    greatest(coalesce(c.outlets, 1), 1) AS NumSources,
+    coalesce(c.articles, 1) AS NumArticles,
+    CAST(strftime(a.ingested_at, '%Y%m%d%H%M%S') AS BIGINT) AS DATEADDED,
+    coalesce(a.url, a.origin) AS SOURCEURL,
+    e.plover AS PLOVER,
+    e.cameo_name AS CAMEOName,
+    e.modality AS Modality,
+    CAST(e.negated AS INTEGER) AS Negated,
+    e.claimed_by AS ClaimedBy,
+    e.attribution AS AttributionId,
+    e.confidence AS Confidence,
+    e.trigger_text AS TriggerText,
+    e.trigger_start AS TriggerStart,
+    e.trigger_end AS TriggerEnd,
+    e.sentence_start AS SentenceStart,
+    e.sentence_end AS SentenceEnd,
+    e.article_key AS ArticleKey,
+    a.id AS ArticleId,
+    e.event_id AS EventId
+FROM events e
+JOIN articles a USING (article_key)
+JOIN lead USING (article_key)
+LEFT JOIN copies c ON c.story = e.article_key
+LEFT JOIN actors s ON s.article_key = e.article_key AND s.actor_id = e.source_actor
+LEFT JOIN actors t ON t.article_key = e.article_key AND t.actor_id = e.target_actor
+LEFT JOIN actors s_first ON s_first.article_key = e.article_key AND s_first.actor_id = s.refers_to
+LEFT JOIN actors t_first ON t_first.article_key = e.article_key AND t_first.actor_id = t.refers_to
+{where}
+ORDER BY e.global_id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """A file written by :func:`export` and how many rows it holds."""
+
+    path: Path
+    rows: int
+
+
+def export(
+    store: Store, *, fmt: str = "parquet", table: str = "events", out: str | Path | None = None,
+    include_duplicates: bool = False,
+) -> Exported:
+    """Write one table of ``store`` to one file.
+
+    Args:
+        store: an open store (read-only is enough).
+        fmt: ``parquet``, ``csv``, ``jsonl`` or ``gdelt`` (events only).
+        table: ``events``, ``actors``, ``attributions``, ``articles`` or ``errors``.
+        out: the file to write (default ``<table><suffix>`` in the working directory).
+        include_duplicates: keep rows of near-duplicate copies of a story too.
+
+    Returns:
+        The path written and its number of rows.
+
+    Raises:
+        StoreError: unknown format or table, ``gdelt`` for a table other than events,
+            or the file could not be written.
+
+    Example:
+        >>> export(Store("corpus.duckdb", read_only=True), fmt="gdelt")  # doctest: +SKIP
+        Exported(path=PosixPath('events.gdelt.tsv'), rows=812)
+    """
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if table not in PUBLIC_TABLES:
+        raise StoreError(f"no table {table!r}; choose one of {', '.join(PUBLIC_TABLES)}")
+    if fmt == "gdelt" and table != "events":
+        raise StoreError("the gdelt format is an event table: use --table events (the default)")
+    path = Path(out) if out is not None else Path(f"{table}{SUFFIXES[fmt]}")
+    if fmt == "gdelt":
+        query, options = gdelt_sql(include_duplicates=include_duplicates), "FORMAT CSV, DELIMITER '\t', HEADER"
+    else:
+        query = table_sql(table, include_duplicates=include_duplicates)
+        options = {
+            "parquet": "FORMAT PARQUET, COMPRESSION ZSTD",
+            "csv": "FORMAT CSV, HEADER",
+            "jsonl": "FORMAT JSON",
+        }[fmt]
+        if fmt == "csv" and table in NESTED:
+            replace = ", ".join(f"to_json({c}) AS {c}" for c in NESTED[table])
+            query = f"SELECT * REPLACE ({replace}) FROM ({query})"
+    cursor = store.con.cursor()
+    try:
+        cursor.register("_eventwire_iso3", _iso3())
+        rows = cursor.execute(f"COPY ({query}) TO ? ({options})", [str(path)]).fetchall()[0][0]
+    except Exception as e:  # duckdb.Error, OSError: name the file either way
+        raise StoreError(f"{path}: could not write the export: {e}") from e
+    finally:
+        cursor.close()
+    return Exported(path, int(rows))
+
+
+def gdelt_sql(*, include_duplicates: bool = False) -> str:
+    """The SELECT producing the GDELT-style event table (needs ``_eventwire_iso3`` registered)."""
+    where = "" if include_duplicates else "WHERE a.duplicate_of IS NULL"
+    return GDELT_SQL.format(where=where)
+
+
+def gdelt_events(store: Store, *, include_duplicates: bool = False) -> pa.Table:
+    """The GDELT-style event table as an Arrow table (same columns as ``--format gdelt``)."""
+    cursor = store.con.cursor()
+    try:
+        cursor.register("_eventwire_iso3", _iso3())
+        return cursor.sql(gdelt_sql(include_duplicates=include_duplicates)).to_arrow_table()
+    finally:
+        cursor.close()
+
+
+def _iso3() -> pa.Table:
+    import pycountry
+
+    return pa.table({"code": sorted(c.alpha_3 for c in pycountry.countries)})
