@@ -1,0 +1,240 @@
+"""Score the events stage on PLOVER gold sentences and PETRARCH2 unit-test records.
+
+PLOVER (``../shared/data/plover/dev.jsonl`` format, metrics from its README):
+
+- ``type_accuracy``: share of records where some predicted event has the gold type;
+- ``triple_accuracy``: same type, and source and target codes acceptable;
+- ``source_accuracy_given_type`` / ``target_accuracy_given_type``: among records whose
+  type was found, share where an event of that type has an acceptable source / target;
+- ``precision``: predicted events of the gold type / all predicted events with a PLOVER
+  type (CAMEO 01x/02x statements and appeals have none, so they are not counted);
+- ``no_event_rate``: share of records with no PLOVER-typed event predicted.
+
+A predicted role is acceptable when its actor code, or its sector for the non-state
+gold codes (IGO, NGO, IMG, ISM), is among the record's codes; an empty gold list wants
+no role (or an uncoded one). For ``symmetric`` records source and target must both be in
+the union of the lists and differ.
+
+PETRARCH (``unit_tests.jsonl``): the pipeline loads PETRARCH's validation dictionaries
+(fictional actors, verbs) and every predicted event with both roles is compared with the
+expected events as ``(source, target, code)``, where a predicted actor code is ``code``
++ ``sector`` concatenated ("ARN" + "GOV" → "ARNGOV"), as PETRARCH writes them. Exact:
+the whole triple; lenient: first three letters of each actor and the two-digit root.
+ERROR records are skipped; ``noevents`` records count every prediction as false.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from eventwire.model import Article, Event, Role
+
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
+
+
+def _records(path: str | Path) -> list[dict[str, Any]]:
+    with Path(path).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _role_ok(role: Role | None, codes: list[str]) -> bool:
+    if not codes:
+        return role is None or role.code is None
+    if role is None:
+        return False
+    return role.code in codes or (role.sector in codes and role.sector in NON_STATE)
+
+
+def _triple_ok(event: Event, record: dict[str, Any]) -> bool:
+    sources, targets = record.get("source_codes") or [], record.get("target_codes") or []
+    if record.get("symmetric"):
+        both = sorted(set(sources) | set(targets))
+        return (
+            _role_ok(event.source, both) and _role_ok(event.target, both)
+            and event.source is not None and event.target is not None
+            and event.source.code != event.target.code
+        )
+    return _role_ok(event.source, sources) and _role_ok(event.target, targets)
+
+
+def _rate(hits: int, total: int) -> float:
+    return round(hits / total, 4) if total else 0.0
+
+
+def evaluate_events(gold_path: str | Path, *, pipeline: Any = None) -> dict[str, Any]:
+    """Score events against PLOVER gold records (one JSON object per line).
+
+    Args:
+        gold_path: a PLOVER gold file (``id``, ``text``, ``plover``, ``source_codes``,
+            ``target_codes``, ``symmetric``).
+        pipeline: an :class:`eventwire.Pipeline` to use; a default one is built if absent.
+
+    Returns:
+        The metrics above plus ``records``, ``predicted_events`` and ``by_type``
+        (type accuracy per gold type).
+    """
+    if pipeline is None:
+        from eventwire.pipeline import Pipeline
+
+        pipeline = Pipeline()
+    records = _records(gold_path)
+    articles = [Article(text=r["text"], id=r.get("id")) for r in records]
+    counts: Counter[str] = Counter()
+    by_type: dict[str, list[int]] = {}
+    for record, result in zip(records, pipeline.process_many(articles), strict=True):
+        events = [e for e in getattr(result, "events", ()) if e.plover]
+        typed = [e for e in events if e.plover == record["plover"]]
+        counts["records"] += 1
+        counts["predicted"] += len(events)
+        counts["correct_type_events"] += len(typed)
+        counts["no_event"] += not events
+        tally = by_type.setdefault(record["plover"], [0, 0])
+        tally[1] += 1
+        if not typed:
+            continue
+        tally[0] += 1
+        counts["type"] += 1
+        counts["triple"] += any(_triple_ok(e, record) for e in typed)
+        sources, targets = record.get("source_codes") or [], record.get("target_codes") or []
+        if record.get("symmetric"):
+            sources = targets = sorted(set(sources) | set(targets))
+        counts["source"] += any(_role_ok(e.source, sources) for e in typed)
+        counts["target"] += any(_role_ok(e.target, targets) for e in typed)
+    n = counts["records"]
+    return {
+        "records": n,
+        "type_accuracy": _rate(counts["type"], n),
+        "triple_accuracy": _rate(counts["triple"], n),
+        "source_accuracy_given_type": _rate(counts["source"], counts["type"]),
+        "target_accuracy_given_type": _rate(counts["target"], counts["type"]),
+        "precision": _rate(counts["correct_type_events"], counts["predicted"]),
+        "no_event_rate": _rate(counts["no_event"], n),
+        "predicted_events": counts["predicted"],
+        "by_type": {k: _rate(h, t) for k, (h, t) in sorted(by_type.items())},
+    }
+
+
+def actor_code(role: Role | None) -> str:
+    """A role as PETRARCH writes an actor: code and sector concatenated ("ARNGOV")."""
+    if role is None:
+        return ""
+    return f"{role.code or ''}{role.sector or ''}"
+
+
+def _prf(tp: int, predicted: int, expected: int) -> dict[str, float]:
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _lenient(triple: tuple[str, str, str]) -> tuple[str, str, str]:
+    return triple[0][:3], triple[1][:3], triple[2][:2]
+
+
+def _overlap(predicted: Iterable[tuple[str, str, str]], expected: Iterable[tuple[str, str, str]]) -> int:
+    return sum((Counter(predicted) & Counter(expected)).values())
+
+
+def evaluate_petrarch(path: str | Path, *, dictionaries_dir: str | Path) -> dict[str, Any]:
+    """Score events against PETRARCH2 unit-test records with its validation dictionaries.
+
+    Args:
+        path: ``unit_tests.jsonl`` (``id``, ``text``, ``events``, ``noevents``, ``error``).
+        dictionaries_dir: folder holding ``PETR.Validate.actors.txt``,
+            ``PETR.Validate.agents.txt`` and ``PETR.Validate.verbs.txt``.
+
+    Returns:
+        ``precision``, ``recall``, ``f1`` (exact triples), ``lenient`` (the same three on
+        lenient triples), ``records``, ``expected_events``, ``predicted_events``.
+    """
+    from eventwire.pipeline import Pipeline
+
+    folder = Path(dictionaries_dir)
+    pipeline = Pipeline(
+        dictionaries=(folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"),
+        verb_dictionaries=(folder / "PETR.Validate.verbs.txt",),
+    )
+    # PETRARCH codes with its own verb dictionary alone; so does this run.
+    from eventwire.events.patterns import Lexicon
+    from eventwire.events.petrarch import load_verbs
+
+    pipeline.events.lexicon = Lexicon(load_verbs(folder / "PETR.Validate.verbs.txt"), builtin=False)
+    records = [r for r in _records(path) if not r.get("error")]
+    articles = [Article(text=r["text"], id=r.get("id")) for r in records]
+    exact = lenient = predicted_n = expected_n = 0
+    for record, result in zip(records, pipeline.process_many(articles), strict=True):
+        predicted = [
+            (actor_code(e.source), actor_code(e.target), e.cameo)
+            for e in getattr(result, "events", ())
+            if e.source is not None and e.target is not None
+        ]
+        expected = [(e["source"], e["target"], e["code"]) for e in record.get("events", [])]
+        predicted_n += len(predicted)
+        expected_n += len(expected)
+        exact += _overlap(predicted, expected)
+        lenient += _overlap(map(_lenient, predicted), map(_lenient, expected))
+    return {
+        "records": len(records),
+        "expected_events": expected_n,
+        "predicted_events": predicted_n,
+        **_prf(exact, predicted_n, expected_n),
+        "lenient": _prf(lenient, predicted_n, expected_n),
+    }
+
+
+def evaluate_event_samples(path: str | Path | None = None, *, pipeline: Any = None) -> dict[str, Any]:
+    """Score events on the bundled sample corpus (``expected/*.json`` "events").
+
+    An expected event is found when a predicted event's trigger starts where the
+    expected ``trigger`` occurs inside its ``context``. Found events are then compared
+    on CAMEO root (``cameo_root`` or any ``cameo_alt``), source and target codes (any
+    predicted event on that trigger may match), modality, negation and ``claimed``
+    (an attribution is set).
+
+    Returns:
+        ``expected``, ``recall`` and, over found events, ``root_accuracy``,
+        ``source_accuracy``, ``target_accuracy``, ``modality_accuracy``,
+        ``negated_accuracy``, ``claimed_accuracy``; ``predicted`` counts all events.
+    """
+    from eventwire.samples import load_samples
+
+    if pipeline is None:
+        from eventwire.pipeline import Pipeline
+
+        pipeline = Pipeline()
+    counts: Counter[str] = Counter()
+    for sample in load_samples(Path(path) if path else None):
+        gold = sample.expected.get("events") or []
+        if not gold:
+            continue
+        result = pipeline.process(sample.article)
+        counts["predicted"] += len(result.events)
+        text = sample.article.text
+        for item in gold:
+            counts["expected"] += 1
+            where = text.find(item["context"])
+            offset = text.find(item["trigger"], where) if where >= 0 else -1
+            found = [e for e in result.events if e.trigger.start == offset] if offset >= 0 else []
+            if not found:
+                continue
+            counts["found"] += 1
+            roots = {item.get("cameo_root"), *(item.get("cameo_alt") or [])}
+            counts["root"] += any(e.cameo[:2] in roots for e in found)
+            counts["source"] += any((e.source.code if e.source else None) == item.get("source") for e in found)
+            counts["target"] += any((e.target.code if e.target else None) == item.get("target") for e in found)
+            counts["modality"] += any(e.modality == item.get("modality") for e in found)
+            counts["negated"] += any(e.negated == bool(item.get("negated")) for e in found)
+            counts["claimed"] += any((e.attribution is not None) == bool(item.get("claimed")) for e in found)
+    found = counts["found"]
+    return {
+        "expected": counts["expected"],
+        "predicted": counts["predicted"],
+        "recall": _rate(found, counts["expected"]),
+        **{f"{k}_accuracy": _rate(counts[k], found)
+           for k in ("root", "source", "target", "modality", "negated", "claimed")},
+    }

@@ -1,0 +1,190 @@
+"""Modality and negation of an event trigger, read off the dependency parse.
+
+Classes of words come from ``data/events/grammar.tsv``:
+
+- ``conditional``: "would", or a clause marker ("if", "unless") on the trigger or on a
+  clause attached to it ("we will defend you if you are attacked");
+- ``hypothetical``: "may", "might", "could" (without an if-clause), or a framing noun
+  ("the possibility of an attack", "in the event of an attack");
+- ``demanded``: the trigger is the complement of a demanding verb ("urged Iran to
+  withdraw");
+- ``intended``: "will", "shall", or an intending verb ("plans to", "vows to");
+- ``asserted`` otherwise. Negation is separate: a negator on the trigger or its
+  auxiliaries ("not", "never", "no sale"), or a denying verb above it ("refused to").
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from typing import Any
+
+from eventwire.events.patterns import load_grammar
+from eventwire.lexicons import load_tsv
+
+SHIFTS_FILE = "events/shifts.tsv"
+_SHIFT_KINDS = ("intended", "threatened", "refused", "demanded")
+
+# Arcs from a complement up to the verb that governs it.
+_UP = frozenset(
+    {"xcomp", "ccomp", "pcomp", "prep", "acomp", "conj", "advcl", "dobj", "pobj", "attr", "acl"}
+)
+_MAX_UP = 3
+
+
+def _chain(trigger: Any) -> list[Any]:
+    """The trigger and the verbs governing it, nearest first (stops at the root)."""
+    chain = [trigger]
+    node = trigger
+    for _ in range(_MAX_UP):
+        if node.dep_ not in _UP or node.head is node:
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _aux_words(token: Any) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")} | {
+        c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "auxpass")
+    }
+
+
+def _has_condition(token: Any, marks: frozenset[str]) -> bool:
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in marks:
+            return True
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in marks for g in child.children
+        ):
+            return True
+    return False
+
+
+def modality(trigger: Any) -> str:
+    """Return the modality of the event whose trigger is ``trigger``."""
+    grammar = load_grammar()
+    chain = _chain(trigger)
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_ == "VBN"]
+    for below, governor in itertools.pairwise(chain):
+        lemma = governor.lemma_.lower()
+        if governor.pos_ == "VERB" and (
+            (below.dep_ == "xcomp" and lemma in grammar["demanded"])
+            or (below.dep_ == "ccomp" and lemma in grammar["demanded_that"])
+        ):
+            return "demanded"
+    if any(_has_condition(t, grammar["conditional_mark"]) for t in chain[:2]):
+        return "conditional"
+    aux = set().union(*(_aux_words(t) for t in verbs)) if verbs else set()
+    if aux & grammar["conditional"]:
+        return "conditional"
+    if aux & grammar["hypothetical"]:
+        return "hypothetical"
+    if trigger.pos_ == "NOUN" and any(
+        t.lemma_.lower() in grammar["hypothetical_noun"] for t in chain[1:]
+    ):
+        return "hypothetical"
+    if aux & grammar["intended"]:
+        return "intended"
+    if any(
+        g.lemma_.lower() in grammar["intended"] and g.pos_ in ("VERB", "ADJ") for g in chain[1:]
+    ):
+        return "intended"
+    return "asserted"
+
+
+def negated(trigger: Any) -> bool:
+    """Return ``True`` when the event is negated or denied."""
+    grammar = load_grammar()
+    negators = grammar["negator"]
+    chain = _chain(trigger)
+    for child in trigger.children:
+        if child.dep_ in ("neg", "det", "advmod", "preconj") and child.lower_ in negators:
+            if _not_only(child):
+                continue
+            return True
+    # "will not defend": the negator sits on the trigger's own auxiliary verb chain
+    # or, for a complement ("did not agree to meet"), on the verb right above it.
+    for governor in chain[1:2]:
+        if trigger.dep_ in ("xcomp", "attr", "dobj") and any(
+            c.dep_ == "neg" and not _not_only(c) for c in governor.children
+        ):
+            return True
+    for governor in chain[1:]:
+        if governor.pos_ == "VERB" and governor.lemma_.lower() in grammar["negating_verb"]:
+            return True
+    return False
+
+
+def _not_only(token: Any) -> bool:
+    """ "not only … but also" adds, it does not negate."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in ("only", "just", "merely")
+
+
+@functools.lru_cache(maxsize=1)
+def load_shifts() -> dict[str, dict[str, str]]:
+    """``{code prefix: {kind: code}}`` from ``data/events/shifts.tsv`` (cached)."""
+    shifts: dict[str, dict[str, str]] = {}
+    for _line, (prefix, *codes) in load_tsv(SHIFTS_FILE, 5):
+        shifts[prefix] = {k: c for k, c in zip(_SHIFT_KINDS, codes, strict=True) if c != "-"}
+    return shifts
+
+
+def _shifted(code: str, kind: str) -> str | None:
+    shifts = load_shifts()
+    for size in range(len(code), 1, -1):
+        found = shifts.get(code[:size], {}).get(kind)
+        if found is not None:
+            return found
+    return None
+
+
+def governor_in(trigger: Any, words: frozenset[str]) -> Any | None:
+    """The nearest verb (or adjective) above the trigger whose lemma is in ``words``,
+    reached through complements ("refused to negotiate", "rejected an appeal to …")."""
+    for governor in _chain(trigger)[1:]:
+        if governor.pos_ in ("VERB", "ADJ") and governor.lemma_.lower() in words:
+            return governor
+    return None
+
+
+def shift(trigger: Any, code: str, mode: str) -> tuple[str, str | None, Any | None]:
+    """The code an event takes as a refusal, threat, demand or intention.
+
+    Returns ``(code, kind, governor)``: ``kind`` is ``"refused"``, ``"threatened"``,
+    ``"demanded"``, ``"intended"`` or ``None`` (no shift), and ``governor`` the verb that
+    caused it, if any. A refusal is asserted, so the caller clears ``negated``; "will not
+    accept" counts as a refusal too. A conditional counts as a threat only for the
+    consequence ("would attack"), never for the condition ("if Iran attacks").
+    """
+    grammar = load_grammar()
+    refusing = governor_in(trigger, grammar["refusing"])
+    will_not = (
+        trigger.pos_ == "VERB"
+        and any(c.dep_ == "neg" and not _not_only(c) for c in trigger.children)
+        and bool(_aux_words(trigger) & grammar["intended"])
+    )
+    if refusing is not None or will_not:
+        found = _shifted(code, "refused")
+        if found:
+            return found, "refused", refusing
+    threatening = governor_in(trigger, grammar["threatening"])
+    in_condition = any(
+        c.dep_ == "mark" and c.lower_ in grammar["conditional_mark"] for c in trigger.children
+    )
+    consequence = trigger.pos_ == "VERB" and mode in ("intended", "conditional") and not in_condition
+    if threatening is not None or consequence:
+        found = _shifted(code, "threatened")
+        if ((found and code[:2] not in ("04", "05", "06", "07", "08")) or threatening is not None) and found:
+            return found, "threatened", threatening
+    if mode == "demanded":
+        found = _shifted(code, "demanded")
+        if found:
+            demander = governor_in(trigger, grammar["demanded"] | grammar["demanded_that"])
+            return found, "demanded", demander
+    if mode == "intended" and not negated(trigger):  # "there will be no sale": a negated act
+        found = _shifted(code, "intended")
+        if found:
+            return found, "intended", None
+    return code, None, None

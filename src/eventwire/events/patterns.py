@@ -1,0 +1,226 @@
+"""The event lexicon: verb and noun patterns mapped to CAMEO codes, and grammar words.
+
+Patterns live in ``data/events/verbs.tsv`` and ``data/events/nouns.tsv`` (format in
+their headers and in ``docs/events.md``); grammar words (modals, negators, light verbs,
+target prepositions, pronouns) in ``data/events/grammar.tsv``. PETRARCH-format verb
+dictionaries add patterns at run time (:mod:`eventwire.events.petrarch`).
+
+Matching is a dict lookup: each token's lemma (and lower-case form) indexes the
+patterns whose trigger it can be, and a pattern's further words are looked for among
+the trigger's dependents. That is what a spaCy ``DependencyMatcher`` with one pattern
+per entry would do, at a fraction of the cost for thousands of patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.errors import DataFileError
+from eventwire.lexicons import load_tsv
+
+VERBS_FILE = "events/verbs.tsv"
+NOUNS_FILE = "events/nouns.tsv"
+GRAMMAR_FILE = "events/grammar.tsv"
+
+#: Prepositions: in a noun pattern the head is the last word before the first of these.
+PREPOSITIONS = frozenset(
+    [
+        "of", "for", "on", "against", "to", "into", "with", "in", "from", "between", "by",
+        "about", "over", "toward", "towards", "at",
+    ]
+)
+# Dependencies followed when looking for a pattern's further words: objects, particles,
+# prepositions and complements; never subjects, conjuncts or other clauses.
+_FOLLOW = frozenset(
+    [
+        "dobj", "dative", "prt", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acomp", "attr",
+        "oprd", "compound", "amod", "nmod", "npadvmod", "advmod", "neg", "det", "poss", "nummod",
+        "appos", "agent", "acl", "aux", "auxpass",
+    ]
+)
+_MAX_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One lexicon entry: a trigger lemma, further required words, and its CAMEO code.
+
+    ``kind`` is ``"verb"`` or ``"noun"``; ``origin`` names the file it came from.
+    ``target_code`` is set for PETRARCH two-way codes (``[042:043]``).
+    """
+
+    code: str
+    head: str
+    words: tuple[str, ...]
+    kind: str
+    origin: str = ""
+    target_code: str | None = None
+
+    @property
+    def preps(self) -> tuple[str, ...]:
+        """The pattern's prepositions, which say where its target is ("meet with")."""
+        return tuple(w for w in self.words if w in PREPOSITIONS)
+
+
+@functools.lru_cache(maxsize=1)
+def load_grammar() -> dict[str, frozenset[str]]:
+    """Load ``grammar.tsv`` as ``{class: words}`` (cached); target prepositions keep order
+    through :func:`target_preps`."""
+    grammar: dict[str, frozenset[str]] = {}
+    for _line, (name, words) in load_tsv(GRAMMAR_FILE, 2):
+        grammar[name] = frozenset(_split(words))
+    return grammar
+
+
+@functools.lru_cache(maxsize=1)
+def target_preps() -> tuple[str, ...]:
+    """Target prepositions, most telling first."""
+    for _line, (name, words) in load_tsv(GRAMMAR_FILE, 2):
+        if name == "target_prep":
+            return tuple(_split(words))
+    return ()
+
+
+def _split(words: str) -> list[str]:
+    return [w.strip() for w in words.split(";") if w.strip()]
+
+
+def make_pattern(code: str, text: str, kind: str, origin: str = "") -> Pattern:
+    """Build a pattern from its written form ("impose sanction on", "sale of weapon").
+
+    Verb patterns: the first word is the trigger, unless it is a pattern modifier
+    ("car bomb", "sexually assault"), then the next word is. Noun patterns: the trigger
+    is the last word before the first preposition ("military aid" → aid, "sale of
+    weapon" → sale). Hyphenated words split as spaCy splits them ("de-escalate").
+    """
+    words: list[str] = []
+    for word in text.lower().split():
+        words.extend(p for p in word.replace("-", " - ").split() if p != "-")
+    if not words:
+        raise ValueError("empty pattern")
+    if kind == "noun":
+        cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0), len(words))
+        head_index = cut - 1
+    else:
+        modifiers = load_grammar().get("pattern_modifier", frozenset())
+        head_index = 1 if len(words) > 1 and words[0] in modifiers else 0
+        if "-" in text.split()[0] and head_index == 0:
+            head_index = len(text.split()[0].replace("-", " ").split()) - 1
+    head = words[head_index]
+    rest = tuple(words[:head_index] + words[head_index + 1 :])
+    return Pattern(code, head, rest, kind, origin)
+
+
+def _load_file(relative: str, kind: str) -> list[Pattern]:
+    patterns = []
+    for line, (code, texts) in load_tsv(relative, 2):
+        if not code.isdigit():
+            raise DataFileError(f"data/{relative}", f"bad CAMEO code {code!r}", line=line)
+        for text in _split(texts):
+            patterns.append(make_pattern(code, text, kind, f"data/{relative}:{line}"))
+    return patterns
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_patterns() -> tuple[Pattern, ...]:
+    """All packaged verb and noun patterns (cached)."""
+    return tuple(_load_file(VERBS_FILE, "verb") + _load_file(NOUNS_FILE, "noun"))
+
+
+class Lexicon:
+    """Patterns indexed by trigger word, ready to match tokens of a parsed ``Doc``.
+
+    Args:
+        extra: patterns that come first (user or PETRARCH dictionaries): for one
+            trigger they are tried before the packaged ones and win ties.
+        builtin: also load the packaged lexicon (``False`` codes with ``extra`` alone,
+            as PETRARCH does with its own dictionaries).
+    """
+
+    def __init__(self, extra: Iterable[Pattern] = (), *, builtin: bool = True) -> None:
+        self.verbs: dict[str, list[Pattern]] = {}
+        self.nouns: dict[str, list[Pattern]] = {}
+        extra = list(extra)
+        self.size = 0
+        seen: set[tuple[str, str, tuple[str, ...]]] = set()
+        for rank, pattern in enumerate([*extra, *(builtin_patterns() if builtin else ())]):
+            key = (pattern.kind, pattern.head, pattern.words)
+            if key in seen:  # an earlier (user) entry for the same words wins
+                continue
+            seen.add(key)
+            self.size += 1
+            index = self.verbs if pattern.kind == "verb" else self.nouns
+            index.setdefault(pattern.head, []).append(pattern)
+            del rank
+        for index in (self.verbs, self.nouns):
+            for head, entries in index.items():
+                # Most words first; Python's sort is stable, so file order breaks ties.
+                index[head] = sorted(entries, key=lambda p: -len(p.words))
+
+    def candidates(self, token: Any) -> list[Pattern]:
+        """Patterns whose trigger this token can be (by part of speech and lemma)."""
+        pos = token.pos_
+        if pos == "VERB" or (pos in ("ADJ", "AUX") and token.tag_ == "VBN"):
+            index = self.verbs
+        elif pos == "NOUN":
+            index = self.nouns
+        else:
+            return []
+        lemma = token.lemma_.lower()
+        found = index.get(lemma)
+        if found is None and token.lower_ != lemma:
+            found = index.get(token.lower_)
+        return found or []
+
+    def match(self, token: Any) -> tuple[Pattern, list[Any]] | None:
+        """Return the most specific pattern that fits ``token`` and the tokens its words
+        matched, or ``None``."""
+        entries = self.candidates(token)
+        if not entries:
+            return None
+        near = None
+        for pattern in entries:
+            if not pattern.words:
+                return pattern, []
+            if near is None:
+                near = neighbourhood(token)
+            matched = _match_words(pattern.words, near)
+            if matched is not None:
+                return pattern, matched
+        return None
+
+
+def neighbourhood(token: Any) -> list[Any]:
+    """The trigger's dependents (breadth first, up to three arcs) that patterns look at."""
+    found: list[Any] = []
+    frontier = [token]
+    for _ in range(_MAX_DEPTH):
+        following = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in _FOLLOW:
+                    found.append(child)
+                    following.append(child)
+        frontier = following
+        if not frontier:
+            break
+    return found
+
+
+def _match_words(words: tuple[str, ...], near: list[Any]) -> list[Any] | None:
+    matched = []
+    used: set[int] = set()
+    for word in words:
+        options = frozenset(word.split("|")) if "|" in word else frozenset((word,))
+        hit = next(
+            (t for t in near if t.i not in used and (t.lemma_.lower() in options or t.lower_ in options)),
+            None,
+        )
+        if hit is None:
+            return None
+        used.add(hit.i)
+        matched.append(hit)
+    return matched

@@ -1,0 +1,146 @@
+"""Import PETRARCH-format verb dictionaries (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``).
+
+The format (petrarch2 ``docs/source/dictionaries.rst``): ``&NAME`` starts a synonym set
+whose members follow as ``+WORD`` lines; ``--- HEADWORD [code] ---`` starts a verb
+block (``[---]``: the bare verb has no code); plain lines add synonym verbs
+(``BREAK {BROKE BROKEN}``, ``+BREAK_DOWN``); ``- words * words [code]`` lines are
+patterns where ``*`` is the verb, ``$`` the source, ``+`` the target and ``%`` a
+compound. ``#`` and ``<!-- -->`` are comments.
+
+Each block becomes eventwire patterns: the verb (and each synonym and irregular form)
+as trigger, the pattern's plain words as words to find among the verb's dependents, the
+code before any ``:`` as CAMEO code and the one after it as ``target_code``. A ``&SET``
+word expands into one pattern per member. Word order and the ``$ + %`` slots are not
+kept: eventwire takes roles from the dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from eventwire.errors import DataFileError
+from eventwire.events.patterns import Pattern
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+_SLOTS = frozenset({"*", "$", "+", "%", "{", "}"})
+
+
+def _clean(line: str) -> str:
+    line = re.sub(r"<!--.*?-->", "", line)
+    # "#" starts a comment except inside a [code] ("[###]" is a code that is never coded).
+    return re.sub(r"#(?![^\[]*\]).*$", "", line).strip()
+
+
+def _words(text: str) -> list[str]:
+    words = []
+    for chunk in text.replace("_", " ").split():
+        if chunk in _SLOTS:
+            continue
+        chunk = chunk.strip("{}").lower()
+        if chunk and chunk not in _SLOTS:
+            words.append(chunk)
+    return words
+
+
+def _code(text: str, origin: str, line: int) -> tuple[str | None, str | None]:
+    found = _CODE.search(text)
+    if found is None:
+        return None, None  # PETRARCH ignores a pattern without a code; so do we
+    raw = found.group(1).strip()
+    if not raw[:1].isdigit():  # [---], [+++], [###]: not coded
+        return None, None
+    source, _, target = raw.partition(":")
+    return source.strip() or None, target.strip() or None
+
+
+def load_verbs(path: str | Path) -> list[Pattern]:
+    """Read a PETRARCH verb dictionary into eventwire patterns.
+
+    Args:
+        path: the dictionary file.
+
+    Returns:
+        Patterns in file order (an earlier pattern wins ties, as in PETRARCH).
+
+    Raises:
+        DataFileError: when the file cannot be read or a block header is malformed.
+    """
+    origin = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        raise DataFileError(origin, f"cannot read verb dictionary: {e}") from e
+    synsets: dict[str, list[list[str]]] = {}
+    current_set: str | None = None
+    heads: list[list[str]] = []
+    block_code: tuple[str | None, str | None] = (None, None)
+    block_lines: list[tuple[int, str]] = []
+    patterns: list[Pattern] = []
+
+    def flush() -> None:
+        for head_words in heads:
+            head, *rest = head_words
+            if block_code[0]:
+                patterns.append(_pattern(block_code, head, rest, origin))
+            for number, body in block_lines:
+                code = _code(body, origin, number)
+                if code[0] is None:
+                    continue
+                words = body[: body.index("[")] if "[" in body else body
+                for expanded in _expand(_words(words), synsets):
+                    patterns.append(_pattern(code, head, rest + expanded, f"{origin}:{number}"))
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _clean(raw)
+        if not line:
+            continue
+        if line.startswith("---"):
+            flush()
+            header = line.strip("-").strip()
+            name = header.split("[", 1)[0].strip()
+            if not name:
+                raise DataFileError(origin, "verb block without a headword", line=number)
+            heads = [_words(name)]  # synonym lines may repeat it: see _add_head
+            block_code = _code(header, origin, number) if "[" in header else (None, None)
+            block_lines = []
+            current_set = None
+        elif line.startswith("&"):
+            current_set = line.split()[0][1:].lower()
+            synsets[current_set] = []
+        elif line.startswith("-"):
+            block_lines.append((number, line[1:]))
+        elif line.startswith("+") and current_set is not None and not heads:
+            synsets[current_set].append(_words(line[1:]))
+        elif heads:
+            words = line.split("[", 1)[0]
+            for form in re.findall(r"\{([^}]*)\}", words):
+                for f in form.split():
+                    _add_head(heads, _words(f))
+            _add_head(heads, _words(re.sub(r"\{[^}]*\}", "", words)))
+    flush()
+    return [p for p in patterns if p.head]
+
+
+def _add_head(heads: list[list[str]], words: list[str]) -> None:
+    if words and words not in heads:
+        heads.append(words)
+
+
+def _expand(words: list[str], synsets: dict[str, list[list[str]]]) -> list[list[str]]:
+    # A synonym set stands for any one of its members: "a|b|c" (the matcher reads "|"
+    # as alternatives); a multi-word member is represented by its last word.
+    out = []
+    for word in words:
+        if word.startswith("&"):
+            members = sorted({m[-1] for m in synsets.get(word[1:], []) if m})
+            if members:
+                out.append("|".join(members))
+        else:
+            out.append(word)
+    return [out]
+
+
+def _pattern(code: tuple[str | None, str | None], head: str, words: list[str], origin: str) -> Pattern:
+    # PETRARCH words are surface forms; the matcher compares lemmas and forms alike.
+    return Pattern(code[0] or "", head, tuple(w for w in words if w != head), "verb", origin, code[1])

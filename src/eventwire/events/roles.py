@@ -1,0 +1,278 @@
+"""Source and target of an event from the dependency parse.
+
+Tokens are mapped to actor mentions by character offsets (``Actor.start``/``end``), so
+the events stage works with whatever the actors stage finds. The rules:
+
+- verbs: the source is the subject (walking up through complements, conjoined verbs and
+  relative clauses: "vowed to attack", "attacked and killed", "forces that attacked");
+  in the passive the agent is the source and the subject the target ("Israel was
+  attacked by Hamas"); the target is the direct object, else the object of the
+  pattern's own preposition or of a target preposition ("attack on", "talks with");
+- nouns: the source is a possessive, a nationality adjective, a compound or a "by"
+  phrase ("Iran's attack", "an Iranian attack", "US sanctions"), else the subject of
+  the verb that governs the noun ("launched an attack"); the target is a prepositional
+  object ("an attack on Israel", "the sale of jets to Jordan");
+- conjoined actors give one role each ("the US and Britain condemned Iran and Syria");
+- inside an attribution's content, "we/our/us" are the speaker's actor and "you" the
+  addressee when the framing sentence names one; "it" takes the nearest earlier actor
+  of the same sentence other than the source; anything else unresolved stays ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.events.patterns import Pattern, load_grammar, target_preps
+from eventwire.model import Actor, Attribution, Role
+
+_SUBJECTS = ("nsubj", "csubj", "expl")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+# Arcs from a verb up to the verb whose subject it shares.
+_SHARES_SUBJECT = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl", "ccomp"})
+# Dependents of a noun that can name its actor ("Iranian officials", "Iran's army").
+_MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
+_PLACE_PREPS = frozenset({"of", "from"})
+_IT = frozenset({"it", "its", "itself"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An actor found for a role, and whether a heuristic (a pronoun) found it."""
+
+    actor: Actor
+    guessed: bool = False
+
+    def role(self) -> Role:
+        """The role record: the entity id shared by all mentions, code and sector."""
+        return Role(self.actor.entity, self.actor.code, self.actor.sector)
+
+
+@dataclass
+class Context:
+    """What role resolution needs to know about one article."""
+
+    doc: Any
+    actors: list[Actor]
+    by_token: dict[int, Actor] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+    speaker: Actor | None = None
+    addressee: Actor | None = None
+
+    @classmethod
+    def build(cls, doc: Any, actors: list[Actor]) -> Context:
+        """Index actor mentions by the tokens they cover (longest mention wins)."""
+        context = cls(doc, sorted(actors, key=lambda a: (a.start, a.end)))
+        for actor in context.actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                held = context.by_token.get(token.i)
+                if held is None or (held.end - held.start) < (actor.end - actor.start):
+                    context.by_token[token.i] = actor
+        context.starts = [a.start for a in context.actors]
+        return context
+
+    def speaking(self, speaker: Actor | None, addressee: Actor | None) -> Context:
+        """The same context, inside the content of an attribution."""
+        return Context(self.doc, self.actors, self.by_token, self.starts, speaker, addressee)
+
+    def actor_before(self, token: Any, *, exclude: set[str]) -> Actor | None:
+        """The nearest actor mention before ``token`` in its sentence, not in ``exclude``."""
+        sent_start = token.sent.start_char
+        index = bisect.bisect_left(self.starts, token.idx) - 1
+        while index >= 0:
+            actor = self.actors[index]
+            if actor.start < sent_start:
+                return None
+            if actor.entity not in exclude and actor.code:
+                return actor
+            index -= 1
+        return None
+
+
+def _direct(token: Any, context: Context) -> Found | None:
+    actor = context.by_token.get(token.i)
+    if actor is not None:
+        return Found(actor)
+    grammar = load_grammar()
+    lower = token.lower_
+    if lower in grammar["speaker_pronoun"] and context.speaker is not None:
+        return Found(context.speaker)
+    if lower in grammar["addressee_pronoun"] and context.addressee is not None:
+        return Found(context.addressee, guessed=True)
+    return None
+
+
+def resolve_one(token: Any, context: Context, *, exclude: set[str] | None = None) -> Found | None:
+    """Find the actor a role token names: itself, a modifier, or an "of" phrase."""
+    found = _direct(token, context)
+    if found is not None:
+        return found
+    grammar = load_grammar()
+    if token.lower_ in grammar["relative"] and token.head.dep_ == "relcl":
+        return resolve_one(token.head.head, context, exclude=exclude)
+    if token.lower_ in _IT:
+        actor = context.actor_before(token, exclude=exclude or set())
+        return Found(actor, guessed=True) if actor is not None else None
+    for child in token.children:
+        if child.dep_ in _MODIFIERS:
+            found = _direct(child, context)
+            if found is not None:
+                return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = _direct(obj, context) or next(
+                        (f for c in obj.children if c.dep_ in _MODIFIERS
+                         for f in [_direct(c, context)] if f), None,
+                    )
+                    if found is not None:
+                        return found
+    return None
+
+
+def resolve(token: Any, context: Context, *, exclude: set[str] | None = None) -> list[Found]:
+    """Actors named by ``token`` and its conjuncts, one each, in text order."""
+    found = []
+    seen: set[str] = set()
+    for item in sorted([token, *token.conjuncts], key=lambda t: t.i):
+        one = resolve_one(item, context, exclude=exclude)
+        if one is not None and one.actor.entity not in seen:
+            seen.add(one.actor.entity)
+            found.append(one)
+    return found
+
+
+def subject(verb: Any) -> Any | None:
+    """The token that is the verb's (active) subject, walking up through complements."""
+    grammar = load_grammar()
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in _SUBJECTS:
+                if child.lower_ in grammar["relative"] and node.dep_ == "relcl":
+                    return node.head
+                return child
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in grammar["object_control"]:
+            obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj
+        if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
+            return node.head
+        if node.dep_ not in _SHARES_SUBJECT or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _pobjs(prep: Any) -> list[Any]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _prep_objects(token: Any, preps: tuple[str, ...]) -> list[Any]:
+    """Objects of the token's prepositions, in the order of ``preps``."""
+    children = [c for c in token.children if c.dep_ in ("prep", "dative", "agent")]
+    found = []
+    for word in preps:
+        for child in children:
+            if child.lower_ == word:
+                found.extend(_pobjs(child))
+    return found
+
+
+def _first(tokens: list[Any], context: Context, exclude: set[str]) -> list[Found]:
+    for token in tokens:
+        found = [f for f in resolve(token, context, exclude=exclude) if f.actor.entity not in exclude]
+        if found:
+            return found
+    return []
+
+
+def verb_roles(
+    verb: Any, pattern: Pattern, context: Context,
+) -> tuple[list[Found], list[Found]]:
+    """Sources and targets of a verb trigger."""
+    passive_subject = next((c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    agent = [o for c in verb.children if c.dep_ == "agent" for o in _pobjs(c)]
+    if passive_subject is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        sources = _first(agent, context, set())
+        held = {f.actor.entity for f in sources}
+        patient = passive_subject if passive_subject is not None else verb.head
+        targets = _first([patient], context, held)
+        if not targets:
+            targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held)
+        return sources, targets
+    who = subject(verb)
+    sources = resolve(who, context) if who is not None else []
+    held = {f.actor.entity for f in sources}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    candidates = objects + _prep_objects(verb, pattern.preps)
+    for obj in objects:
+        candidates += _prep_objects(obj, pattern.preps + target_preps())
+    candidates += _prep_objects(verb, target_preps())
+    # "demanded that Iran withdraw", "accused Iran of …": the clause's subject.
+    candidates += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                   for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
+    targets = _first(candidates, context, held)
+    if not targets:
+        # "cordoned off the roads leading into Mordor": the first actor inside the object.
+        targets = _first([t for o in objects for t in o.subtree if t is not o], context, held)
+    return sources, targets
+
+
+def noun_roles(
+    noun: Any, pattern: Pattern, context: Context,
+) -> tuple[list[Found], list[Found]]:
+    """Sources and targets of a noun trigger ("an attack on Israel")."""
+    between = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for o in _pobjs(c)]
+    if between:
+        pair = resolve(between[0], context)
+        if len(pair) >= 2:
+            return pair[:1], pair[1:]
+    modifiers = [c for c in noun.children if c.dep_ in _MODIFIERS]
+    sources = []
+    for token in modifiers + _prep_objects(noun, ("by", "from")):
+        sources = resolve(token, context)
+        if sources:
+            break
+    governor = noun.head
+    if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and governor is not noun:
+        if noun.dep_ == "pobj" and governor.dep_ == "prep":
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX"):
+            who = subject(governor)
+            sources = resolve(who, context) if who is not None else []
+    held = {f.actor.entity for f in sources}
+    targets = _first(_prep_objects(noun, pattern.preps + target_preps() + ("of",)), context, held)
+    return sources, targets
+
+
+def addressee(doc: Any, attribution: Attribution, context: Context, speaker: Actor | None) -> Actor | None:
+    """Whom the speaker addresses: the last actor the framing sentence names (outside the
+    content) that is neither the speaker nor of the speaker's country; else ``None``."""
+    anchor = attribution.cue or attribution.source
+    if anchor is None:
+        return None
+    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    parts = attribution.content_parts or (attribution.content,)
+    inside = lambda a: any(p.start <= a.start < p.end for p in parts)  # noqa: E731
+    chosen = None
+    for actor in context.actors:
+        if not (sent.start_char <= actor.start < sent.end_char) or inside(actor):
+            continue
+        if speaker is not None and (
+            actor.entity == speaker.entity or (actor.code and actor.code == speaker.code)
+        ):
+            continue
+        if actor.code is None or actor.start > anchor.start:
+            continue
+        chosen = actor
+    return chosen

@@ -1,0 +1,45 @@
+"""Accuracy floors for event coding on ../shared data (PLOVER dev, PETRARCH unit tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.evaluate.events import evaluate_events, evaluate_petrarch
+
+pytestmark = pytest.mark.shared
+
+
+@pytest.fixture(scope="module")
+def plover(shared_data, pipeline):
+    return evaluate_events(shared_data / "plover" / "dev.jsonl", pipeline=pipeline)
+
+
+@pytest.fixture(scope="module")
+def petrarch(shared_data):
+    folder = shared_data / "petrarch"
+    return evaluate_petrarch(folder / "unit_tests.jsonl", dictionaries_dir=folder / "dictionaries")
+
+
+# Floors a little under the measured figures (docs/events.md); the issue's targets
+# (type 0.80, triple 0.60, PETRARCH F1 0.60) are not all reached yet.
+@pytest.mark.parametrize(("metric", "floor"), [
+    ("type_accuracy", 0.70), ("triple_accuracy", 0.25), ("precision", 0.45),
+])
+def test_events_plover_floor(plover, metric, floor):
+    assert plover[metric] >= floor, plover
+
+
+def test_events_plover_beats_keyword_floor(plover):
+    # A keyword-and-first-country coder scores 0.43 type and 0.16 triple accuracy.
+    assert plover["type_accuracy"] > 0.43
+    assert plover["triple_accuracy"] > 0.16
+
+
+@pytest.mark.parametrize(("metric", "floor"), [("f1", 0.40), ("recall", 0.40)])
+def test_events_petrarch_floor(petrarch, metric, floor):
+    assert petrarch[metric] >= floor, petrarch
+
+
+@pytest.mark.xfail(reason="PETRARCH exact F1 is below the issue's 0.60 target (docs/events.md)")
+def test_events_petrarch_target(petrarch):
+    assert petrarch["f1"] >= 0.60

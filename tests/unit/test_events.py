@@ -1,0 +1,169 @@
+"""The events stage: codes, roles, modality, negation and claims on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import EventStage, confidence
+from eventwire.events.patterns import Pattern
+from eventwire.events.roles import Found
+from eventwire.model import Actor, Article, Attribution, Source, Span
+from eventwire.pipeline import Config
+
+
+def _events(pipeline, text):
+    return pipeline.process(text).events
+
+
+def _pick(events, trigger):
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, [(e.trigger.text, e.cameo) for e in events]
+    return found
+
+
+def _pairs(events):
+    return {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events}
+
+
+@pytest.mark.parametrize(("text", "trigger", "root", "pair"), [
+    ("Iran threatens Israel.", "threatens", "13", ("IRN", "ISR")),
+    ("Russia attacked Ukraine on Monday.", "attacked", "19", ("RUS", "UKR")),
+    ("Israel was attacked by Iran.", "attacked", "19", ("IRN", "ISR")),
+    ("France imposed sanctions on Syria.", "imposed", "16", ("FRA", "SYR")),
+    ("Egypt hosted talks with Jordan.", "hosted", "04", ("EGY", "JOR")),
+    ("Germany condemned the attack on Turkey.", "condemned", "11", ("DEU", "TUR")),
+    ("Japan sent humanitarian aid to Nepal.", "sent", "07", ("JPN", "NPL")),
+])
+def test_events_roles_and_codes(pipeline, text, trigger, root, pair):
+    found = _pick(_events(pipeline, text), trigger)
+    assert found[0].cameo.startswith(root)
+    assert pair in _pairs(found)
+
+
+def test_events_conjoined_actors_one_event_per_pair(pipeline):
+    found = _pick(_events(pipeline, "The US and Britain condemned Iran and Syria."), "condemned")
+    assert _pairs(found) == {("USA", "IRN"), ("USA", "SYR"), ("GBR", "IRN"), ("GBR", "SYR")}
+
+
+def test_events_noun_event_roles(pipeline):
+    found = _pick(_events(pipeline, "An Iranian attack on Israel was feared."), "attack")
+    assert ("IRN", "ISR") in _pairs(found)
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality", "negated"), [
+    ("Iran attacked Israel.", "attacked", "asserted", False),
+    ("The US would defend Israel if Iran attacks it.", "defend", "conditional", False),
+    ("Iran may attack Israel.", "attack", "hypothetical", False),
+    ("France asked Syria to attack Lebanon.", "attack", "demanded", False),
+    ("Russia did not attack Ukraine.", "attack", "asserted", True),
+    ("Greece never recognized Macedonia.", "recognized", "asserted", True),
+])
+def test_events_modality_and_negation(pipeline, text, trigger, modality, negated):
+    event = _pick(_events(pipeline, text), trigger)[0]
+    assert (event.modality, event.negated) == (modality, negated)
+
+
+@pytest.mark.parametrize(("text", "trigger", "code", "negated"), [
+    ("The Israeli government has refused to negotiate with Egypt.", "refused", "125", False),
+    ("Libya offered to release the prisoners to Britain.", "offered", "0353", False),
+    ("Libya will free the prisoners.", "free", "0353", False),
+    ("Israel threatened to attack Lebanon.", "threatened", "1384", False),
+    ("There will be no sale of jets to Qatar.", "sale", "072", True),
+])
+def test_events_shifts_to_intent_threat_refusal(pipeline, text, trigger, code, negated):
+    event = _pick(_events(pipeline, text), trigger)[0]
+    assert (event.cameo, event.negated) == (code, negated)
+
+
+def test_events_demand_roles_go_from_demander_to_asked(pipeline):
+    found = _pick(_events(pipeline, "France insisted that Syria ease the restrictions."), "ease")
+    assert found[0].cameo == "1051"
+    assert ("FRA", "SYR") in _pairs(found)
+
+
+def test_events_earlier_sentence_actor_stays_unresolved(pipeline):
+    events = _events(pipeline, "Iran held a parade. Later they attacked the border post.")
+    assert all(e.source is None for e in events if e.trigger.text == "attacked")
+
+
+def test_events_ids_and_spans(pipeline):
+    text = "Iran threatens Israel. Russia attacked Ukraine and Egypt hosted talks with Jordan."
+    events = _events(pipeline, text)
+    assert [e.id for e in events] == [f"e{n}" for n in range(1, len(events) + 1)]
+    assert [e.trigger.start for e in events] == sorted(e.trigger.start for e in events)
+    for event in events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert text[event.sentence.start:event.sentence.end] == event.sentence.text
+        assert event.sentence.start <= event.trigger.start < event.sentence.end
+
+
+QUOTE = "Regarding Israel, the minister said: “If you are attacked we will defend you.”"
+
+
+def _quote_records(text):
+    minister = text.index("the minister")
+    content = text.index("“")
+    actors = [
+        Actor("a1", "Israel", text.index("Israel"), text.index("Israel") + 6, code="ISR"),
+        Actor("a2", "the minister", minister, minister + 12, code="USA", sector="GOV", kind="person"),
+    ]
+    attribution = Attribution(
+        "q1", "direct", Span.of(text, content, len(text)),
+        source=Source("the minister", minister, minister + 12, actor="a2"),
+        cue=Span.of(text, text.index("said"), text.index("said") + 4),
+    )
+    return actors, [attribution]
+
+
+def test_events_speaker_relative_pronouns(nlp):
+    stage = EventStage(Config(), nlp)
+    actors, attributions = _quote_records(QUOTE)
+    events = stage(nlp(QUOTE), Article(QUOTE), actors, attributions)
+    defend = _pick(events, "defend")[0]
+    assert (defend.source.code, defend.source.sector, defend.target.code) == ("USA", "GOV", "ISR")
+    assert defend.attribution == "q1"
+    assert defend.modality == "conditional"
+
+
+def test_events_without_attributions_are_not_claims(nlp):
+    stage = EventStage(Config(), nlp)
+    actors, _ = _quote_records(QUOTE)
+    events = stage(nlp(QUOTE), Article(QUOTE), actors, [])
+    assert all(e.attribution is None for e in events)
+    assert all(e.source is None for e in events if e.trigger.text == "defend")
+
+
+@pytest.mark.parametrize(("kind", "words", "source", "target", "expected"), [
+    ("verb", (), True, True, 0.8),
+    ("verb", ("sanction",), True, False, 0.65),
+    ("noun", (), False, False, 0.25),
+])
+def test_events_confidence_heuristic(kind, words, source, target, expected):
+    actor = Found(Actor("a1", "Iran", 0, 4, code="IRN"))
+    pattern = Pattern("190", "attack", words, kind)
+    value = confidence(pattern, actor if source else None, actor if target else None)
+    assert value == pytest.approx(expected)
+
+
+def test_events_seed_done_when(pipeline, seed_path):
+    from eventwire import read
+
+    article = next(iter(read([seed_path])))
+    events = pipeline.process(article).events
+    defend = [e for e in events if e.trigger.text == "defend"]
+    assert any(
+        _pairs([e]) == {("USA", "ISR")} and e.modality == "conditional" and e.attribution
+        for e in defend
+    )
+    we_defend = [e for e in defend if "we will defend you" in e.sentence.text]
+    assert we_defend
+    assert _pairs(we_defend) == {("USA", "ISR")}
+    sale = [e for e in events if e.trigger.text == "sale" and "There will be no sale" in e.sentence.text]
+    assert sale
+    assert sale[0].negated
+    threat = [e for e in events if e.trigger.text == "threatens"]
+    assert threat[0].cameo.startswith("13")
+    assert _pairs(threat) == {("IRN", "ISR")}
+    refused = [e for e in events if e.trigger.text == "refused"]
+    assert refused[0].cameo.startswith("12")
+    assert (refused[0].source.code, refused[0].source.sector) == ("ISR", "GOV")
