@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from eventwire.actors import coref
-from eventwire.actors.dictionary import Dictionary, Entry, build
+from eventwire.actors.dictionary import Dictionary, Entry, build, country_codes
 from eventwire.actors.match import PERSON_LABELS, Matcher, Mention
 from eventwire.model import Actor, Article
 
@@ -65,13 +65,15 @@ class ActorStage:
     # ------------------------------------------------------------ checks
 
     def _accept(self, doc: Any, span: Any, entry: Entry) -> bool:
-        """Ambiguous names ("Jordan", "Washington") need their context."""
+        """Ambiguous names ("Jordan", "Washington", "Bush") need their context."""
+        if entry.kind == "person" and entry.form == "name":
+            return self._accept_person(doc, span, entry)
         if not entry.support:
             return True
         for ent in doc.ents:
             if ent.start <= span.start and span.end <= ent.end:
                 if (ent.end - ent.start) > (span.end - span.start) and ent.label_ in (
-                        "PERSON", "ORG", "WORK_OF_ART", "FAC"):
+                        "PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "LOC"):
                     return False
                 break
         words = {w for w in entry.support if w}
@@ -79,6 +81,35 @@ class ActorStage:
             return True
         lower = doc.text.lower()
         return any(w in lower for w in words) or _other_mention(doc, span, entry, self)
+
+    def _accept_person(self, doc: Any, span: Any, entry: Entry) -> bool:
+        """A leader's name, unless it is part of another name ("Jeb Bush").
+
+        An ambiguous short form ("Bush", "Rice") also needs a title right before it
+        ("President Bush") or one of the person's full names in the article.
+        """
+        if self._inside_longer_name(doc, span):
+            return False
+        if not entry.full:
+            return True
+        if span.start > 0 and self._is_title(doc[span.start - 1]):
+            return True
+        lower = doc.text.lower()
+        return any(name in lower for name in entry.full)
+
+    def _is_title(self, token: Any) -> bool:
+        hit = self.matcher.lookup.get((token.lower_,))
+        return hit is not None and hit[0].form == "agent" and hit[0].kind == "person"
+
+    def _inside_longer_name(self, doc: Any, span: Any) -> bool:
+        """Whether a PERSON entity adds other capitalised names to the span."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.end <= span.start or span.end <= ent.start:
+                continue
+            others = [t for t in ent if not (span.start <= t.i < span.end)]
+            return any(t.text[:1].isupper() and t.is_alpha and not self._is_title(t)
+                       for t in others)
+        return False
 
     # ------------------------------------------------------------ extra mentions
 
@@ -156,6 +187,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
 
 def _to_actors(mentions: list[Mention], text: str) -> list[Actor]:
     ids = [f"a{n}" for n in range(1, len(mentions) + 1)]
+    codes = country_codes()
     actors = []
     for i, m in enumerate(mentions):
         refers = m.extra.get("refers_to")
@@ -163,5 +195,6 @@ def _to_actors(mentions: list[Mention], text: str) -> list[Actor]:
             ids[i], text[m.start : m.end], m.start, m.end, code=m.code, sector=m.sector,
             kind=m.kind, name=m.person or m.name, anonymous=m.anonymous,
             refers_to=ids[refers] if refers is not None else None,
+            country=m.home or (m.code if m.code in codes else None),
         ))
     return actors

@@ -42,6 +42,8 @@ def _link(mentions: list[Mention], later: int, earlier: int) -> None:
         m.code, m.name = target.code, target.name
     if m.sector is None:
         m.sector = target.sector
+    if m.home is None:
+        m.home = target.home
     if target.person and not m.person:
         m.person = target.person
     m.anonymous = target.anonymous
@@ -51,6 +53,13 @@ def _link(mentions: list[Mention], later: int, earlier: int) -> None:
 def _surname(name: str | None) -> str:
     parts = (name or "").replace("’s", "").replace("'s", "").split()
     return parts[-1].lower() if parts else ""
+
+
+def _same_person(later: str | None, earlier: str | None) -> bool:
+    """A later name is the earlier person's if it is a part of it ("Carter" of "Ashton
+    Carter"); "Jeb Bush" after "George W. Bush" is someone else."""
+    words = set((later or "").lower().replace("’s", "").replace("'s", "").split())
+    return len(words) <= 1 or words <= set((earlier or "").lower().split())
 
 
 def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
@@ -71,12 +80,14 @@ def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
         if word in defined:
             source = defined[word]
             m.code, m.sector, m.name = source.code, source.sector, source.name
+            m.home = source.home
         else:
             scored = [(counts.get(c.code, 0), -i, c) for i, c in enumerate(m.abbr.candidates)]
             best = max(scored, default=None, key=lambda s: (s[0], s[1]))
             if best is not None and best[0] > 0:
                 reading = best[2]
                 m.code, m.name = reading.code, reading.name
+                m.home = reading.home or reading.code
                 m.sector = m.sector or reading.sector
         m.abbr = None
 
@@ -89,10 +100,14 @@ def link(mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         if m.kind == "person" and m.person and not m.anonymous:
             key = _surname(m.person)
-            if key in people and (m.code is None or m.title == "" or m.bare):
+            if key in people and (m.code is None or m.title == "" or m.bare) and _same_person(
+                    m.person, mentions[people[key]].person):
                 _link(mentions, i, people[key])
             else:
                 people.setdefault(key, i)
+                # A known leader's short forms ("Kim" for "Kim Jong-un") link back too.
+                for alias in m.extra.get("aliases", ()):
+                    people.setdefault(alias, i)
                 if m.title:
                     heads.setdefault(m.title, i)
         elif m.bare and m.definite and m.kind == "person":

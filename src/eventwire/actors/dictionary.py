@@ -53,6 +53,10 @@ class Entry:
         prefix: PETRARCH ``[NGO~]`` agents: the agent code comes before the actor's.
         candidates: for ``abbr`` entries, the possible readings.
         support: context words that confirm an ambiguous name (empty: not ambiguous).
+        full: for an ambiguous short form of a person's name ("Bush"): the person's full
+            names (lower case); one must occur in the article, or a title must precede.
+        aliases: for people: every short form of the name (lower case), so that a later
+            "Kim" links to an earlier "Kim Jong-un" even when "Kim" alone is ambiguous.
     """
 
     code: str | None = None
@@ -65,6 +69,8 @@ class Entry:
     candidates: tuple[Entry, ...] = ()
     support: frozenset[str] = field(default_factory=frozenset)
     origin: str = ""
+    full: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -130,7 +136,8 @@ def _countries(d: Dictionary) -> None:
     for number, (code, phrase, form) in lexicons.load_tsv("actors/country_forms.tsv", 3):
         if form not in ("name", "adjective"):
             raise DataFileError("data/actors/country_forms.tsv", f"bad form {form!r}", line=number)
-        d.add(phrase, Entry(code, None, "state", form, names.get(code, phrase),
+        names.setdefault(code, phrase)
+        d.add(phrase, Entry(code, None, "state", form, names[code],
                             origin="country_forms.tsv"))
     _COUNTRY_NAMES.update(names)
 
@@ -161,6 +168,74 @@ def _organisations(d: Dictionary) -> None:
                       origin="organisations.tsv")
         for phrase in [name, *aliases.split("|")]:
             d.add(phrase, entry)
+
+
+def _org_homes(d: Dictionary) -> dict[str, str | None]:
+    return {e.code: e.home for e in d.entries.values()
+            if e.code and e.origin == "organisations.tsv" and e.kind in ("igo", "ngo", "group")}
+
+
+def _people(d: Dictionary) -> None:
+    """Well-known leaders (people.tsv): full names always, short forms with care.
+
+    A short form shared by people with different codes is dropped; one shared by people
+    of the same code names no single person (its ``name`` is the form itself). Phrases
+    another actor file already defines ("Jordan") are never overridden.
+    """
+    origin = "data/actors/people.tsv"
+    homes = _org_homes(d)
+    rows = []
+    for number, (name, code, sector, _role, forms) in lexicons.load_tsv("actors/people.tsv", 5):
+        if code not in _COUNTRY_NAMES and code not in homes:
+            raise DataFileError(origin, f"unknown code {code!r}", line=number)
+        parts = [f.strip() for f in forms.split("|") if f.strip()]
+        plain = [name, *(f for f in parts if not f.startswith("~"))]
+        loose = [f[1:] for f in parts if f.startswith("~")]
+        rows.append((name, code, _opt(sector), plain, loose))
+    owners: dict[str, set[tuple[str, str | None]]] = {}
+    named: dict[str, set[str]] = {}
+    for name, code, sector, plain, loose in rows:
+        for form in [*plain, *loose]:
+            owners.setdefault(normalise(form), set()).add((code, sector))
+            named.setdefault(normalise(form), set()).add(name)
+    for name, code, sector, plain, loose in rows:
+        full = tuple(normalise(f) for f in plain if " " in f.strip())
+        aliases = tuple(normalise(f) for f in [*plain, *loose] if " " not in f.strip())
+        home = homes.get(code) if code in homes else code
+        for form, ambiguous in [*((f, False) for f in plain), *((f, True) for f in loose)]:
+            key = normalise(form)
+            if key in d.entries and d.entries[key].origin != "people.tsv":
+                continue
+            if len(owners[key]) > 1:
+                continue  # "Kim", "Lee": people of different states or posts
+            shown = name if len(named[key]) == 1 else form
+            previous = d.entries.get(key)
+            fulls = full if ambiguous else ()
+            if previous is not None and previous.full and ambiguous:
+                fulls = tuple(dict.fromkeys(previous.full + full))
+            d.add(form, Entry(code, sector, "person", "name", shown, home, origin="people.tsv",
+                              full=fulls, aliases=aliases))
+
+
+def _regions(d: Dictionary) -> None:
+    # regions.tsv (generated from ISO 3166-2): "Sindh province" names a place in PAK.
+    for _, (code, phrase, _type) in lexicons.load_tsv("actors/regions.tsv", 3):
+        d.add(phrase, Entry(code, None, "location", "name", _COUNTRY_NAMES.get(code, code),
+                            code, origin="regions.tsv"))
+
+
+def _state_groups(d: Dictionary) -> None:
+    # Groups of states ("Arab states", "the West") name no single state: they are kept
+    # as group actors with no code, so they never count as one country in a dyad.
+    for _, (phrase, name) in lexicons.load_tsv("actors/state_groups.tsv", 2):
+        d.add(phrase, Entry(None, None, "group", "name", name or phrase,
+                            origin="state_groups.tsv"))
+
+
+def country_codes() -> frozenset[str]:
+    """ISO3 codes of every packaged country (fills when :func:`packaged` first runs)."""
+    packaged()
+    return frozenset(_COUNTRY_NAMES)
 
 
 def _abbreviations(d: Dictionary) -> None:
@@ -194,6 +269,9 @@ def packaged() -> Dictionary:
     _organisations(d)
     _agents(d)
     _abbreviations(d)
+    _regions(d)
+    _state_groups(d)
+    _people(d)
     _ambiguous(d)
     return d
 

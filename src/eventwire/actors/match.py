@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 
-from eventwire.actors.dictionary import Dictionary, Entry
+from eventwire.actors.dictionary import Dictionary, Entry, country_codes
 
 # Links that keep a word inside the noun phrase of its head.
 MODIFIER_DEPS = frozenset({
@@ -54,6 +53,18 @@ def is_petrarch(entry: Entry) -> bool:
     """Whether an entry came from a PETRARCH dictionary (its codes concatenate)."""
     origin = entry.origin.lower()
     return ".actors" in origin or ".agents" in origin
+
+
+def home_of(entry: Entry | None) -> str | None:
+    """The home state of what an entry names: its own code for a state or a state body
+    (IDF → ISR), the group's country for a group (Hamas → PSE), None for an IGO."""
+    if entry is None:
+        return None
+    if entry.home:
+        return entry.home
+    if entry.code and (entry.kind == "state" or entry.code in country_codes()):
+        return entry.code
+    return None
 
 
 def combine_sector(origin: Entry | None, agent: Entry) -> str | None:
@@ -100,7 +111,7 @@ class Matcher:
 
     def matches(self, doc: Any) -> list[tuple[Any, Entry]]:
         """Longest non-overlapping dictionary matches that pass the case rules."""
-        spans = filter_spans(self.matcher(doc, as_spans=True))
+        spans = _longest(self.matcher(doc, as_spans=True))
         found = []
         for span in spans:
             hit = self.lookup.get(tuple(t.lower_ for t in span))
@@ -120,6 +131,8 @@ class Matcher:
         if entry.form == "agent":
             # "official visit", "press ahead": an agent word must be used as a noun.
             return span[-1].pos_ in NOUNS or not span[-1].pos_
+        if entry.kind == "group" and entry.code is None and (entry.name or "").islower():
+            return True  # "world powers", "developing countries" are written in lower case
         # Names and adjectives are capitalised ("turkey", "chad" are not countries).
         return any(t.text[:1].isupper() for t in span)
 
@@ -138,6 +151,7 @@ class Matcher:
         found: list[Mention] = []
         for head_i, members in groups.items():
             found.extend(self._group(doc, doc[head_i], members))
+        _share_with_conjuncts(found)
         return found
 
     def _group(self, doc: Any, head: Any, members: list[tuple[Any, Entry]]) -> list[Mention]:
@@ -149,9 +163,13 @@ class Matcher:
             return [self._agent_mention(doc, head, head_match, origins, agents)]
         if head_match is None and head.ent_type_ in PERSON_LABELS and (origins or agents):
             return [self._person_mention(doc, head, origins, agents)]
-        if head_match is not None and origins:
+        titled = bool(agents) and head_match is not None and head_match[1].kind == "person"
+        if head_match is not None and (origins or titled):
+            # "Russian President Vladimir Putin", "President Obama": one person actor.
             mention = self._name_with_modifiers(doc, head, head_match, origins)
-            if agents:
+            # A known leader keeps their own sector ("Hamas leader Ismail Haniyeh" is
+            # REB, not GOV from "leader").
+            if agents and not (titled and head_match[1].sector):
                 mention.sector = combine_sector(head_match[1], agents[-1][1])
             return [mention]
         out = [self._plain(doc, s, e) for s, e in origins]
@@ -166,10 +184,14 @@ class Matcher:
         start_tok = head.left_edge.i
         end_tok = max(head.i + 1, span.end)
         origin = origins[-1][1] if origins else None
+        conjuncts: list[int] = []
         if origin is None:
             attached = _prep_origin(head, self)
             if attached is not None:
                 origin, end_tok = attached[1], max(end_tok, attached[0].end)
+                # "ambassadors of Egypt, Jordan and Qatar": each conjunct is an actor
+                # with the same agent (filled in by _share_with_conjuncts).
+                conjuncts = [t.idx for t in attached[0].root.conjuncts]
         sector = combine_sector(origin, agent)
         code = origin.code if origin else None
         prefix = next((e for _, e in agents if e.prefix), None)
@@ -187,8 +209,10 @@ class Matcher:
             name=origin.name if origin else None,
             anonymous=agent.kind == "person",
             head=span.text.lower(), definite=first.lower_ in ("the", "this", "that"),
-            bare=origin is None, home=origin.home if origin else None,
+            bare=origin is None, home=home_of(origin),
         )
+        if conjuncts:
+            mention.extra["conjuncts"] = conjuncts
         if origin is not None and origin.form == "abbr":
             mention.abbr = origin
         return mention
@@ -212,7 +236,7 @@ class Matcher:
             code=origin.code if origin else None, sector=sector, kind="person",
             name=person_name, anonymous=False,
             head=person_name.lower(), title=title[0].text.lower() if title else "",
-            person=person_name, home=origin.home if origin else None,
+            person=person_name, home=home_of(origin),
         )
 
     def _name_with_modifiers(self, doc: Any, head: Any, head_match: tuple[Any, Entry],
@@ -221,14 +245,16 @@ class Matcher:
         mention = self._plain(doc, span, entry)
         start = doc[head.left_edge.i].idx
         mention.start = min(mention.start, start)
-        if entry.form == "abbr" or not entry.code:
+        if origins and (entry.form == "abbr" or not entry.code):
             origin = origins[-1][1]
             mention.code = mention.code or origin.code
+            mention.home = mention.home or home_of(origin)
             if entry.form == "abbr":
                 picked = next((c for c in entry.candidates if c.code == origin.code), None)
                 if picked is not None:
                     mention.code, mention.sector = picked.code, picked.sector
                     mention.name, mention.abbr = picked.name, None
+                    mention.home = home_of(picked)
         return mention
 
     def _plain(self, doc: Any, span: Any, entry: Entry) -> Mention:
@@ -241,14 +267,47 @@ class Matcher:
         kind = entry.kind
         mention = Mention(
             doc[start_tok].idx, span.end_char, code=entry.code, sector=entry.sector,
-            kind=kind, name=entry.name, head=span.text.lower(), home=entry.home,
+            kind=kind, name=entry.name, head=span.text.lower(), home=home_of(entry),
         )
         if entry.form == "abbr":
             mention.abbr = entry
             mention.kind = "organisation"
         if entry.kind == "person":
             mention.person = entry.name
+            if entry.aliases:
+                mention.extra["aliases"] = entry.aliases
         return mention
+
+
+def _longest(spans: list[Any]) -> list[Any]:
+    """Longest non-overlapping spans; at equal length a span not opening with "the" wins.
+
+    Like ``spacy.util.filter_spans``, except that "West Bank" beats "the West" in "the
+    West Bank" (a leading article is the weakest part of a match).
+    """
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s[0].lower_ == "the", s.start))
+    taken: set[int] = set()
+    kept = []
+    for span in ordered:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        kept.append(span)
+        taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _share_with_conjuncts(mentions: list[Mention]) -> None:
+    """Give coordinated names after an agent's preposition the agent's sector.
+
+    In "the ambassadors of Egypt, Jordan and Qatar" the first mention is "the
+    ambassadors of Egypt" (EGY GOV); "Jordan" and "Qatar" become JOR GOV and QAT GOV.
+    """
+    for m in mentions:
+        for at in m.extra.get("conjuncts", ()):
+            other = next((o for o in mentions if o.start <= at < o.end), None)
+            if other is None or other is m or other.code is None or other.sector is not None:
+                continue
+            other.sector, other.kind, other.anonymous = m.sector, m.kind, m.anonymous
 
 
 def np_head(token: Any) -> Any:
