@@ -36,7 +36,7 @@ def test_cli_extract_writes_valid_jsonl(fixtures):
 def test_cli_extract_folder_with_bad_files(tmp_path):
     (tmp_path / "good.txt").write_text("Kenya sent aid to Somalia on Monday, officials said.")
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
+    (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02\x03" * 50)
     (tmp_path / "latin.txt").write_bytes("Le ministre a visité Bamako, a déclaré le Mali.".encode("latin-1"))
     result = runner.invoke(app, ["extract", str(tmp_path)])
     assert result.exit_code == 2
@@ -44,7 +44,7 @@ def test_cli_extract_folder_with_bad_files(tmp_path):
     assert sorted(o["article"]["text"][:6] for o in objects) == ["Kenya ", "Le min"]
     assert "visité" in next(o for o in objects if o["article"]["text"].startswith("Le"))["article"]["text"]
     assert "empty.txt" in result.stderr
-    assert "binary.txt" in result.stderr
+    assert "binary.bin" in result.stderr
     assert "latin.txt" in result.stderr  # the encoding warning names the file too
 
 

@@ -141,11 +141,17 @@ def test_io_warc_garbage_is_an_error(tmp_path):
 
 def test_io_directory_is_recursive_and_sorted(tmp_path):
     (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
     (tmp_path / "a.txt").write_text("Alpha article text.")
-    (tmp_path / "b" / "c.txt").write_text("Charlie article text.")
-    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
-    texts = [i.text for i in read([tmp_path])]
-    assert texts == ["Alpha article text.", "Charlie article text."]
+    (tmp_path / "b" / "c.md").write_text("Charlie article text.")
+    (tmp_path / ".git" / "config").write_text("hidden")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    items = list(read([tmp_path]))
+    assert [i.text for i in items if isinstance(i, Article)] == ["Alpha article text.", "Charlie article text."]
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(errors) == 1
+    assert "image.png" in str(errors[0])
+    assert "binary" in errors[0].message
 
 
 def test_io_missing_path_is_an_error(tmp_path):

@@ -7,11 +7,12 @@ for a bad input, so a batch always carries on.
 ========================  =====================================================
 input                     how it is read
 ========================  =====================================================
-``.txt`` (and unknown)    decoded exactly (UTF-8, BOM, UTF-16, cp1252 fallback)
+``.txt``                  decoded exactly (UTF-8, BOM, UTF-16, cp1252 fallback)
 ``.jsonl`` / ``.ndjson``  one article per line (``text``, optional metadata)
 ``.html`` / ``.htm``      main text and metadata with trafilatura
 ``.warc`` / ``.warc.gz``  HTML responses inside, with warcio
-directory                 recursively, files with the extensions above
+other names               format sniffed from the content, as for stdin
+directory                 recursively, every file but hidden ones
 ``-``                     standard input, format sniffed from the content
 ========================  =====================================================
 """
@@ -53,18 +54,19 @@ def read(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             continue
         path = Path(path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
+            # Every file is read (unknown types are sniffed), so that a stray binary or
+            # empty file in a folder is named as an error rather than silently skipped.
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
             if not files:
-                yield ReadError(str(path), f"no readable files ({', '.join(READABLE_SUFFIXES)}) in folder")
+                yield ReadError(str(path), "no files in folder")
             for file in files:
                 yield from _read_file(file, max_bytes=max_bytes)
         else:
             yield from _read_file(path, max_bytes=max_bytes)
 
 
-def _readable(path: Path) -> bool:
-    name = path.name.lower()
-    return not name.startswith(".") and name.endswith(READABLE_SUFFIXES)
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | ReadError]:
@@ -90,8 +92,12 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | ReadError]:
     except OSError as e:
         yield ReadError(origin, f"cannot read: {e.strerror or e}")
         return
-    kind = "html" if name.endswith((".html", ".htm")) else "txt"
-    yield _one(data, origin, kind)
+    if name.endswith((".txt", ".text")):
+        yield _one(data, origin, "txt")
+    elif name.endswith((".html", ".htm")):
+        yield _one(data, origin, "html")
+    else:
+        yield from read_bytes(data, origin, max_bytes=max_bytes)
 
 
 def read_bytes(data: bytes, origin: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
