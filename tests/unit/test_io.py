@@ -170,3 +170,14 @@ def test_io_stdin_format_is_sniffed(data, kind):
     assert len(items) == 1
     assert isinstance(items[0], Article)
     assert "pipe" in items[0].text
+
+
+def test_io_jsonl_huge_line_is_refused_and_the_rest_read(tmp_path):
+    path = tmp_path / "big.jsonl"
+    huge = json.dumps({"id": "huge", "text": "word " * 5000})
+    path.write_text("\n".join([huge, json.dumps({"id": "ok", "text": "Small one."})]) + "\n")
+    items = list(read([path], max_bytes=1000))
+    assert isinstance(items[0], ReadError)
+    assert items[0].line == 1
+    assert isinstance(items[1], Article)
+    assert items[1].id == "ok"

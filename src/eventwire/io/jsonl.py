@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from eventwire.errors import ReadError
 from eventwire.model import Article
@@ -12,15 +13,29 @@ from eventwire.model import Article
 FIELDS = ("id", "title", "published", "url", "outlet", "byline")
 
 
-def read_jsonl(lines: Iterable[bytes], origin: str, *, max_bytes: int) -> Iterator[Article | ReadError]:
-    """Yield an Article per good line and a ReadError (``file:line``) per bad one."""
-    for number, raw in enumerate(lines, start=1):
+def read_jsonl(stream: BinaryIO, origin: str, *, max_bytes: int) -> Iterator[Article | ReadError]:
+    """Yield an Article per good line and a ReadError (``file:line``) per bad one.
+
+    Lines are read with a length limit, so one huge line is refused without being
+    held in memory.
+    """
+    number = 0
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        number += 1
         if len(raw) > max_bytes:
+            _skip_rest_of_line(stream, raw)
             yield ReadError(origin, f"line larger than the {max_bytes:,}-byte limit", line=number)
             continue
-        if not raw.strip():
-            continue
-        yield parse_record(raw, origin, number)
+        if raw.strip():
+            yield parse_record(raw, origin, number)
+
+
+def _skip_rest_of_line(stream: BinaryIO, raw: bytes) -> None:
+    while raw and not raw.endswith(b"\n"):
+        raw = stream.readline(1 << 20)
 
 
 def parse_record(raw: bytes, origin: str, number: int) -> Article | ReadError:
