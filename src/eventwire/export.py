@@ -14,7 +14,8 @@ GLOBALEVENTID          ``events.global_id`` (assigned at ingest, stable in one s
 SQLDATE                article publication date as ``YYYYMMDD`` (empty when unknown)
 MonthYear, Year        ``YYYYMM``, ``YYYY`` of the same date
 FractionDate           year + (day of year - 1) / 365, 4 decimals
-Actor1Code             source actor code + sector, CAMEO style (``USAGOV``)
+Actor1Code             source actor code + sector, CAMEO style (``USAGOV``; ``COP``
+                       alone for police of no known country)
 Actor1Name             source actor's canonical name, upper case (a pronoun or "the
                        official" takes its first full mention's name; else the text)
 Actor1CountryCode      source code when it is an ISO 3166-1 alpha-3 country code
@@ -75,14 +76,14 @@ SELECT
     CAST(strftime(a.published_date, '%Y%m') AS INTEGER) AS MonthYear,
     year(a.published_date) AS "Year",
     round(year(a.published_date) + (dayofyear(a.published_date) - 1) / 365.0, 4) AS FractionDate,
-    e.source_code || coalesce(e.source_sector, '') AS Actor1Code,
+    nullif(coalesce(e.source_code, '') || coalesce(e.source_sector, ''), '') AS Actor1Code,
     upper(coalesce(s.name, s_first.name, s_first.text, s.text)) AS Actor1Name,
     CASE WHEN e.source_code IN (SELECT code FROM _eventwire_iso3) THEN e.source_code END
         AS Actor1CountryCode,
     CASE WHEN e.source_code NOT IN (SELECT code FROM _eventwire_iso3) THEN e.source_code END
         AS Actor1KnownGroupCode,
     e.source_sector AS Actor1Type1Code,
-    e.target_code || coalesce(e.target_sector, '') AS Actor2Code,
+    nullif(coalesce(e.target_code, '') || coalesce(e.target_sector, ''), '') AS Actor2Code,
     upper(coalesce(t.name, t_first.name, t_first.text, t.text)) AS Actor2Name,
     CASE WHEN e.target_code IN (SELECT code FROM _eventwire_iso3) THEN e.target_code END
         AS Actor2CountryCode,

@@ -169,3 +169,52 @@ def test_store_cli_corrupted_database_is_one_clear_line(tmp_path: Path, corpus: 
     assert result.exit_code == 1
     assert "corrupted" in result.stderr
     assert bad.read_bytes() == b"garbage" * 1000
+
+
+QUOTED = (
+    "WASHINGTON — The United States would defend Israel if Iran attacked it, Secretary of State "
+    "Antony Blinken said on Monday. \"We will not hesitate to strike,\" the Israeli army said in a "
+    "statement. Iran denied it had fired missiles at Israel."
+)
+
+#: Events inside a quote of a speaker with this code (or code+sector), worked out by a join.
+CLAIMED_SQL = """
+    SELECT e.global_id FROM events e JOIN attributions q
+      ON q.article_key = e.article_key AND q.attribution_id = e.attribution
+    WHERE ? IN (q.source_code, q.source_code || q.source_sector) AND (? IS NULL OR e.modality = ?)
+    ORDER BY 1"""
+
+
+@pytest.fixture(scope="module")
+def quoted_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("quoted")
+    (folder / "quoted.txt").write_text(QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(folder / "q.duckdb")])
+    assert result.exit_code == 0, result.output
+    return folder / "q.duckdb"
+
+
+@pytest.mark.parametrize(("claimed_by", "modality"), [
+    ("USA", None), ("usagov", None), ("ISRMIL", None), ("ISR", "intended"), ("IRN", "Asserted"),
+])
+def test_store_cli_claimed_by_and_modality_on_real_output(
+    quoted_db: Path, claimed_by: str, modality: str | None,
+) -> None:
+    with Store(quoted_db, read_only=True) as store:
+        code, wanted = claimed_by.upper(), modality.lower() if modality else None
+        expected = [r[0] for r in store.sql(CLAIMED_SQL, [code, wanted, wanted]).fetchall()]
+        assert store.sql("SELECT count(*) FROM events WHERE claimed_by IS NOT NULL").fetchall()[0][0] > 0
+    command = ["query", "events", "--db", str(quoted_db), "--claimed-by", claimed_by, "--format", "json"]
+    result = runner.invoke(app, command + (["--modality", modality] if modality else []))
+    assert result.exit_code == 0, result.output
+    assert sorted(row["global_id"] for row in json.loads(result.stdout)) == expected
+
+
+@pytest.mark.parametrize("run", ["first", "again"])
+def test_store_cli_ingest_skips_its_own_database_file(quoted_db: Path, run: str) -> None:
+    # quoted_db lives in the folder it was ingested from (as with `eventwire ingest .`).
+    if run == "again":
+        result = runner.invoke(app, ["ingest", str(quoted_db.parent), "--db", str(quoted_db)])
+        assert result.exit_code == 0, result.output
+    with Store(quoted_db, read_only=True) as store:
+        assert store.counts()["errors"] == 0

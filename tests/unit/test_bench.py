@@ -14,7 +14,9 @@ from eventwire.errors import EventwireError
 from eventwire.pipeline import STAGES
 
 KEYS = {"spacy_wps", "eventwire_wps", "ratio", "peak_rss_mb", "stages", "articles", "words",
-        "spacy_aps", "eventwire_aps", "ingest_aps", "ingest_vs_extract", "n_process", "batch_size"}
+        "spacy_aps", "eventwire_aps", "ingest_aps", "ingest_vs_extract", "n_process", "batch_size",
+        "spacy_startup_seconds", "eventwire_startup_seconds", "spacy_wall_wps", "eventwire_wall_wps",
+        "ratio_wall"}
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +74,22 @@ def test_bench_cli_prints_json(corpus: Path) -> None:
     data = json.loads(result.stdout)
     assert data.keys() >= KEYS
     assert data["articles"] == 2
+
+
+@pytest.mark.parametrize("side", ["spacy", "eventwire"])
+def test_bench_one_process_has_no_startup(report: dict, side: str) -> None:
+    assert report[f"{side}_startup_seconds"] == 0
+    assert report[f"{side}_wps"] == report[f"{side}_wall_wps"]
+
+
+@pytest.fixture(scope="module")
+def two(corpus: Path) -> dict:
+    return run_bench([corpus], n=6, n_process=2, batch_size=1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("side", ["spacy", "eventwire"])
+def test_bench_two_processes_report_startup_apart(two: dict, side: str) -> None:
+    assert two["n_process"] == 2
+    assert two[f"{side}_startup_seconds"] > 0  # worker start measured, not hidden
+    assert two[f"{side}_wps"] >= two[f"{side}_wall_wps"]

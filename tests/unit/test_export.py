@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import polars as pl
 import pytest
-from test_store import ELSEWHERE, make_result  # the same hand-built records as the store tests
 
 from eventwire.errors import StoreError
 from eventwire.export import export, gdelt_events
+from eventwire.model import Role
 from eventwire.store import Store
+from store_fixtures import ELSEWHERE, make_result
 
 
 @pytest.fixture
@@ -67,6 +69,17 @@ def test_export_gdelt_maps_columns(store: Store, column: str, value: object) -> 
     rows = gdelt_events(store).to_pylist()
     first = next(r for r in rows if r["EventCode"] == "0334" and "jerusalem" in r["SOURCEURL"])
     assert first[column] == value
+
+
+@pytest.mark.parametrize(("column", "value"), [("Actor1Code", "MIL"), ("Actor1CountryCode", None),
+                                               ("Actor1KnownGroupCode", None), ("Actor1Type1Code", "MIL")])
+def test_export_gdelt_sector_only_actor_keeps_its_code(tmp_path: Path, column: str, value: object) -> None:
+    result = make_result()
+    army = replace(result.events[1], source=Role("a4", None, "MIL"))  # soldiers of no known country
+    with Store(tmp_path / "s.duckdb") as store:
+        store.ingest([replace(result, events=(result.events[0], army))])
+        rows = gdelt_events(store).to_pylist()
+    assert next(r for r in rows if r["EventCode"] == "195")[column] == value
 
 
 def test_export_gdelt_tsv_reads_back_in_pandas(store: Store, tmp_path: Path) -> None:

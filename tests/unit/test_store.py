@@ -10,61 +10,8 @@ import duckdb
 import pytest
 
 from eventwire.errors import ReadError, StoreError
-from eventwire.model import Actor, Article, Attribution, Event, Result, Role, Source, Span
 from eventwire.store import Store, minhash
-
-#: A long, different ending: enough new word 3-shingles to make another story.
-ELSEWHERE = " ".join(f"town{i}" for i in range(80))
-
-STORY = (
-    "{city} — A senior American official said on {day} that the United States would defend "
-    "Israel against an Iranian attack. \"We will defend you,\" he said. Iran condemned the "
-    "remarks and the Iranian army said it fired missiles at a target in {place}."
-)
-
-
-def make_result(
-    *, city: str = "JERUSALEM", day: str = "Monday", place: str = "the desert",
-    published: str | None = "2015-08-03", id: str | None = None,
-) -> Result:
-    """An invented article with two actors, a quote and two events, offsets computed."""
-    text = STORY.format(city=city, day=day, place=place)
-
-    def span(piece: str, after: int = 0) -> Span:
-        start = text.index(piece, after)
-        return Span.of(text, start, start + len(piece))
-
-    official, israel, iran = span("A senior American official"), span("Israel"), span("Iran condemned")
-    iran = Span.of(text, iran.start, iran.start + 4)
-    army = span("the Iranian army")
-    actors = (
-        Actor("a1", official.text, official.start, official.end, code="USA", sector="GOV",
-              kind="person", name="United States", anonymous=True),
-        Actor("a2", israel.text, israel.start, israel.end, code="ISR", name="Israel"),
-        Actor("a3", iran.text, iran.start, iran.end, code="IRN", name="Iran"),
-        Actor("a4", army.text, army.start, army.end, code="IRN", sector="MIL", name="Iran"),
-        Actor("a5", "he", text.index("he said"), text.index("he said") + 2, kind="person",
-              anonymous=True, refers_to="a1"),
-    )
-    quote_start = text.index('"We')
-    quote = Attribution(
-        "q1", "direct", Span.of(text, quote_start, text.index('"', quote_start + 1) + 1),
-        source=Source("he", actors[4].start, actors[4].end, actor="a5", anonymous=True),
-        cue=span("said", text.index("he said")),
-    )
-    defend = span("defend", quote_start)
-    fired = span("fired")
-    events = (
-        Event("e1", "0334", "Provide military protection", "AID", 2, 7.2, defend,
-              Span.of(text, quote_start, quote.content.end), source=Role("a5", "USA", "GOV"),
-              target=Role("a2", "ISR", None), modality="intended", attribution="q1"),
-        Event("e2", "195", "Employ aerial weapons", "ASSAULT", 4, -9.5, fired,
-              Span.of(text, text.index("Iran condemned"), len(text)), source=Role("a4", "IRN", "MIL"),
-              target=None),
-    )
-    article = Article(text=text, id=id, title=f"Story from {city}", published=published,
-                      url=f"https://example.org/{city.lower()}", outlet=city.title())
-    return Result(article, actors, (quote,), events)
+from store_fixtures import ELSEWHERE, make_result
 
 
 @pytest.fixture
@@ -120,6 +67,10 @@ def test_store_keys_articles_by_text_not_input_id(store: Store, same_id: bool) -
         ({"since": "2015-08-01", "until": "2015-08-31", "source": "USA"}, 1),
         ({"modality": "intended"}, 2),
         ({"claimed_by": "USA"}, 2),
+        ({"claimed_by": "USAGOV"}, 2),  # code+sector, as --source takes it
+        ({"claimed_by": "USAMIL"}, 0),
+        ({"source": "usagov", "plover": "aid", "modality": " Intended"}, 2),  # case and spaces
+        ({"claimed_by": "usa"}, 2),
         ({"negated": True}, 0),
     ],
 )
@@ -144,6 +95,12 @@ def test_store_quote_and_actor_filters_treat_sql_as_data(filled: Store, evil: st
     assert filled.counts()["attributions"] == 2
 
 
+@pytest.mark.parametrize(("filters", "mentions"), [({"code": "irn"}, 4), ({"code": "IRN", "sector": "mil"}, 2),
+                                                    ({"sector": "GOV"}, 2)])
+def test_store_actor_filters_ignore_case(filled: Store, filters: dict, mentions: int) -> None:
+    assert filled.actors(**filters).df()["mentions"].sum() == mentions
+
+
 @pytest.mark.parametrize("bad_date", ["yesterday", "2015-13-45", "1' OR '1'='1"])
 def test_store_rejects_bad_dates(filled: Store, bad_date: str) -> None:
     with pytest.raises(StoreError, match="not a date"):
@@ -151,6 +108,7 @@ def test_store_rejects_bad_dates(filled: Store, bad_date: str) -> None:
 
 
 @pytest.mark.parametrize(("filters", "expected"), [({}, 2), ({"source": "USA"}, 2),
+                                                    ({"source": "usaGOV", "kind": "DIRECT"}, 2),
                                                     ({"anonymous": False}, 0)])
 def test_store_quotes_resolve_speaker_through_refers_to(filled: Store, filters: dict, expected: int) -> None:
     rows = filled.quotes(**filters).df()

@@ -23,7 +23,11 @@ def bench(
     """Words/s and articles/s of bare spaCy and of eventwire, their ratio, stage shares,
     peak memory and DuckDB ingest throughput, measured in one run.
 
-    Figures vary about ±20% between runs on a shared machine: compare the ratio.
+    Rates are steady-state: model load and, with --n-process > 1, each side's worker
+    start-up are measured apart (*_startup_seconds) and left out; *_wall_wps keep them.
+    Give each worker several batches (--n ≥ 4 × n-process × batch-size) or the
+    processes cannot all be busy. Figures vary about ±20% between runs on a shared
+    machine: compare the ratio.
 
     Example:
         eventwire bench ../shared/data/voa/voa_stories.jsonl --n 40 --json

@@ -25,6 +25,9 @@ def demo(
     Writes every result as eventwire/1 JSON Lines to ``OUT/sample.jsonl`` and prints,
     per article, how many actors, quotes and events were found. Then stores the
     results in ``OUT/demo.duckdb`` and prints a few example queries' results.
+
+    Example:
+        eventwire demo --out /tmp/eventwire-demo
     """
     samples = data_path(SAMPLE_DIR)
     pipeline = load_pipeline(build_config(model, 1, 5_000_000))
@@ -65,17 +68,19 @@ def _store_and_query(results: list, db: Path) -> None:
                 f"{report.duplicates} near-duplicates flagged",
                 highlight=False,
             )
+            # Each title is a command that prints the same rows (the columns are a
+            # narrower choice, to fit a terminal).
             examples = [
-                ("eventwire query actors --limit 5", store.actors().limit(5)),
-                ("eventwire query dyads", store.dyads().limit(8)),
-                ("eventwire query quotes --limit 5",
-                 store.quotes().limit(5).select("source_text, source_code, cue_text, content_text")),
-                ("eventwire query events --limit 5",
-                 store.events().limit(5).select("source_code, cameo, plover, target_code, modality, trigger_text")),
+                ("eventwire query actors --limit 5", store.actors().limit(5), None),
+                ("eventwire query dyads --limit 8", store.dyads().limit(8), None),
+                ("eventwire query quotes --limit 5", store.quotes().limit(5),
+                 ("source_text", "source_code", "cue_text", "content_text")),
+                ("eventwire query events --limit 5", store.events().limit(5),
+                 ("source_code", "cameo", "plover", "target_code", "modality", "trigger_text")),
             ]
-            for title, relation in examples:
+            for title, relation, columns in examples:
                 names = relation.columns
                 emit_rows([dict(zip(names, r, strict=True)) for r in relation.fetchall()], "table",
-                          title=f"$ {title} --db {db}", columns=names)
+                          title=f"$ {title} --db {db}", columns=list(columns or names))
     except StoreError as e:
         err.print(f"[red]demo store:[/] {e}", highlight=False)

@@ -14,7 +14,11 @@ from eventwire.cli.extract import MaxBytesOption, ModelOption, NProcessOption, b
 from eventwire.errors import ModelNotFound, StoreError
 from eventwire.store import DEFAULT_DB, PERIODS, IngestReport, Store, ingest_paths
 
-query_app = typer.Typer(help="Ask the store questions: events, quotes, actors, dyads.", no_args_is_help=True)
+query_app = typer.Typer(
+    help="Ask the store questions: events, quotes, actors, dyads (filters ignore case).\n\n"
+         "Example:\n\n    eventwire query dyads --by month --db corpus.duckdb",
+    no_args_is_help=True,
+)
 app.add_typer(query_app, name="query")
 
 DbOption = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB store file.")
@@ -157,7 +161,9 @@ def query_events(
     since: str | None = SinceOption,
     until: str | None = UntilOption,
     modality: str | None = typer.Option(None, "--modality", help="asserted, intended, conditional…"),
-    claimed_by: str | None = typer.Option(None, "--claimed-by", help="Code of the quoted source."),
+    claimed_by: str | None = typer.Option(
+        None, "--claimed-by", help="Quoted source's code or code+sector: events inside its quotes.",
+    ),
     include_duplicates: bool = DuplicatesOption,
     limit: int | None = LimitOption,
     fmt: TableFormat = FormatOption,
