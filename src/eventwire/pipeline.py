@@ -159,14 +159,20 @@ class Pipeline:
     def _process_parallel(
         self, batches: Iterator[list[Article | ReadError | str]], n_process: int,
     ) -> Iterator[Result | ReadError]:
-        # Each worker builds its own Pipeline once and runs every stage, so the
-        # stages scale with the processes instead of queueing in this one.
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
-            for results, seconds in pool.imap(_work, batches):
-                self.timings.merge(seconds)
-                yield from results
+        # Each worker runs every stage, so the stages scale with the processes
+        # instead of queueing in this one. With fork, workers inherit this loaded
+        # pipeline (as spaCy's own n_process does); with spawn, each builds its own.
+        global _worker
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        _worker = self if fork else None
+        try:
+            with context.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+                for results, seconds in pool.imap(_work, batches):
+                    self.timings.merge(seconds)
+                    yield from results
+        finally:
+            _worker = None
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -193,7 +199,8 @@ def _init_worker(config: Config) -> None:
         threadpool_limits(1)
     except ImportError:
         pass
-    _worker = Pipeline(config)
+    if _worker is None:  # spawned, not forked: nothing inherited
+        _worker = Pipeline(config)
 
 
 def _work(batch: list[Article | ReadError | str]) -> tuple[list[Result | ReadError], dict[str, float]]:

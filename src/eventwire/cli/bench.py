@@ -13,7 +13,9 @@ from eventwire.errors import EventwireError
 
 @app.command()
 def bench(
-    path: list[Path] | None = typer.Argument(None, help="Articles to time (default: the bundled samples)."),
+    path: list[Path] | None = typer.Argument(
+        None, metavar="PATH", help="Articles to time (default: the bundled samples)."
+    ),
     n: int | None = typer.Option(None, "--n", min=1, help="Use only the first N articles."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Processes, for spaCy and eventwire alike."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch, both sides."),

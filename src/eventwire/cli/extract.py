@@ -122,7 +122,7 @@ def progress(label: str) -> Iterator[Any]:
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (recursive) or - for stdin."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl, json or pretty."),
     model: str | None = ModelOption,

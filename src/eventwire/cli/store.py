@@ -80,7 +80,7 @@ def open_store(db: Path, *, read_only: bool) -> Store:
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (recursive) or - for stdin."),
     db: Path = DbOption,
     model: str | None = ModelOption,
     n_process: int = NProcessOption,
