@@ -25,6 +25,7 @@ ERROR records are skipped; ``noevents`` records count every prediction as false.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -41,12 +42,34 @@ def _records(path: str | Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+@functools.lru_cache(maxsize=1)
+def _group_homes() -> dict[str, str]:
+    """``{group code: home country or "IMG"}`` from the actors' organisations file.
+
+    PLOVER's gold codes a non-state armed or political group by its home country
+    (Hamas → PSE, Hezbollah → LBN) and a transnational one as IMG (al-Qaeda); eventwire
+    gives the group its own code (HAMAS), so the two compare through the group's home.
+    """
+    from eventwire.lexicons import load_tsv
+
+    homes: dict[str, str] = {}
+    for _line, row in load_tsv("actors/organisations.tsv", 6):
+        code, kind, _sector, home = row[:4]
+        if kind == "group":
+            homes.setdefault(code, home or "IMG")
+    return homes
+
+
 def _role_ok(role: Role | None, codes: list[str]) -> bool:
     if not codes:
         return role is None or role.code is None
     if role is None:
         return False
-    return role.code in codes or (role.sector in codes and role.sector in NON_STATE)
+    return (
+        role.code in codes
+        or (role.sector in codes and role.sector in NON_STATE)
+        or _group_homes().get(role.code or "") in codes
+    )
 
 
 def _triple_ok(event: Event, record: dict[str, Any]) -> bool:

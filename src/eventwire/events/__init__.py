@@ -30,6 +30,7 @@ from eventwire.events.roles import (
     Context,
     Found,
     addressee,
+    domestic,
     noun_roles,
     resolve,
     subject,
@@ -133,12 +134,13 @@ class EventStage:
             sources, targets = noun_roles(token, pattern, context)
         else:
             sources, targets = verb_roles(token, pattern, context)
-        symmetric = len(sources) > 1 and not targets
         mode, negation = modality(token), negated(token)
         code, kind, governor = pattern.code, None, None
         if pattern.origin.startswith("data/"):
             # A user's (PETRARCH) dictionary codes intent and refusal in its own patterns.
             code, kind, governor = shift(token, pattern.code, mode)
+        sources, targets = domestic(sources, targets, token, code, context)
+        symmetric = len(sources) > 1 and not targets
         if kind == "refused":
             negation = False  # the refusal itself is asserted
         if kind == "demanded" and governor is not None:

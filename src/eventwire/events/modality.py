@@ -73,6 +73,8 @@ def modality(trigger: Any) -> str:
             or (below.dep_ == "ccomp" and lemma in grammar["demanded_that"])
         ):
             return "demanded"
+    if reported_obligation(trigger) is not None:
+        return "demanded"
     if any(_has_condition(t, grammar["conditional_mark"]) for t in chain[:2]):
         return "conditional"
     aux = set().union(*(_aux_words(t) for t in verbs)) if verbs else set()
@@ -114,6 +116,17 @@ def negated(trigger: Any) -> bool:
         if governor.pos_ == "VERB" and governor.lemma_.lower() in grammar["negating_verb"]:
             return True
     return False
+
+
+def reported_obligation(trigger: Any) -> Any | None:
+    """The speech verb of "X said (that) Y must …", when the trigger carries "must"
+    ("should", "ought") in a clause that verb reports; else ``None``."""
+    grammar = load_grammar()
+    if trigger.pos_ not in ("VERB", "AUX") or not (_aux_words(trigger) & grammar["obligation"]):
+        return None
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in grammar["reporting"]:
+        return trigger.head
+    return None
 
 
 def _not_only(token: Any) -> bool:
@@ -182,6 +195,7 @@ def shift(trigger: Any, code: str, mode: str) -> tuple[str, str | None, Any | No
         found = _shifted(code, "demanded")
         if found:
             demander = governor_in(trigger, grammar["demanded"] | grammar["demanded_that"])
+            demander = demander or reported_obligation(trigger)
             return found, "demanded", demander
     if mode == "intended" and not negated(trigger):  # "there will be no sale": a negated act
         found = _shifted(code, "intended")

@@ -21,6 +21,7 @@ the events stage works with whatever the actors stage finds. The rules:
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,10 +44,14 @@ class Found:
 
     actor: Actor
     guessed: bool = False
+    code: str | None = None  # a country given by the domestic rule to an uncoded mention
+    unnamed: bool = False  # no mention: only the country is known ("detained 37 people")
 
     def role(self) -> Role:
         """The role record: the entity id shared by all mentions, code and sector."""
-        return Role(self.actor.entity, self.actor.code, self.actor.sector)
+        if self.unnamed:
+            return Role(None, self.code, None)
+        return Role(self.actor.entity, self.code or self.actor.code, self.actor.sector)
 
 
 @dataclass
@@ -106,20 +111,73 @@ def _direct(token: Any, context: Context) -> Found | None:
     return None
 
 
-def resolve_one(token: Any, context: Context, *, exclude: set[str] | None = None) -> Found | None:
-    """Find the actor a role token names: itself, a modifier, or an "of" phrase."""
-    found = _direct(token, context)
-    if found is not None:
-        return found
-    grammar = load_grammar()
-    if token.lower_ in grammar["relative"] and token.head.dep_ == "relcl":
-        return resolve_one(token.head.head, context, exclude=exclude)
-    if token.lower_ in _IT:
-        actor = context.actor_before(token, exclude=exclude or set())
-        return Found(actor, guessed=True) if actor is not None else None
+def _coded(found: Found | None) -> bool:
+    return found is not None and found.actor.code is not None
+
+
+def _modifier_actor(token: Any, context: Context, depth: int = 2) -> Found | None:
+    """A coded actor among the token's modifiers, up to ``depth`` arcs down ("NATO
+    spokeswoman Ingrid Dahl": NATO modifies spokeswoman, which modifies Dahl)."""
     for child in token.children:
         if child.dep_ in _MODIFIERS:
             found = _direct(child, context)
+            if _coded(found):
+                return found
+            if depth > 1:
+                found = _modifier_actor(child, context, depth - 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _reporter(token: Any, context: Context) -> Found | None:
+    """The speaker a third-person pronoun stands for in reported speech: "Syria said it
+    would withdraw", "the farmers said they would blockade Paris" → the subject of the
+    speech verb whose clause holds the pronoun."""
+    grammar = load_grammar()
+    if token.lower_ not in grammar["third_pronoun"]:
+        return None
+    node = token
+    for _ in range(2):  # "its troops would cooperate": from the possessor to the verb
+        if node.dep_ in ("poss", "nsubj", "nsubjpass") and node.head is not node:
+            node = node.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in grammar["reporting"]:
+            who = subject(node.head)
+            if who is None or who is token:
+                return None
+            found = _direct(who, context)
+            if not _coded(found):
+                found = _modifier_actor(who, context) or found
+            return Found(found.actor, guessed=True) if found is not None else None
+        if node.dep_ not in ("xcomp", "conj", "aux", "acomp", "advcl", "ccomp") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def resolve_one(token: Any, context: Context, *, exclude: set[str] | None = None) -> Found | None:
+    """Find the actor a role token names: itself, a modifier, or an "of" phrase."""
+    uncoded = _direct(token, context)
+    if _coded(uncoded):
+        return uncoded
+    # An uncoded mention ("Ingrid Dahl", "its soldiers") may still carry a coded
+    # actor in its modifiers, its "of" phrase or an apposition; it is the last resort.
+    grammar = load_grammar()
+    if uncoded is None and token.lower_ in grammar["relative"] and token.head.dep_ == "relcl":
+        return resolve_one(token.head.head, context, exclude=exclude)
+    reported = _reporter(token, context)
+    if reported is not None:
+        return reported
+    if uncoded is None and token.lower_ in _IT:
+        actor = context.actor_before(token, exclude=exclude or set())
+        return Found(actor, guessed=True) if actor is not None else None
+    found = _modifier_actor(token, context)
+    if found is not None:
+        return found
+    for child in token.children:
+        if child.dep_ in _MODIFIERS and child.lower_ in grammar["third_pronoun"]:
+            found = _reporter(child, context)  # "said its teams had delivered"
             if found is not None:
                 return found
     for child in token.children:
@@ -132,7 +190,12 @@ def resolve_one(token: Any, context: Context, *, exclude: set[str] | None = None
                     )
                     if found is not None:
                         return found
-    return None
+    if token.dep_ == "appos":
+        # "A member of the Syrian parliament, Mohammed Mamoun, …": the head it renames.
+        found = _direct(token.head, context)
+        if _coded(found):
+            return found
+    return uncoded
 
 
 def resolve(token: Any, context: Context, *, exclude: set[str] | None = None) -> list[Found]:
@@ -141,9 +204,25 @@ def resolve(token: Any, context: Context, *, exclude: set[str] | None = None) ->
     seen: set[str] = set()
     for item in sorted([token, *token.conjuncts], key=lambda t: t.i):
         one = resolve_one(item, context, exclude=exclude)
-        if one is not None and one.actor.entity not in seen:
-            seen.add(one.actor.entity)
-            found.append(one)
+        for each in [one, *_conjoined_modifiers(item, one, context)]:
+            if each is not None and each.actor.entity not in seen:
+                seen.add(each.actor.entity)
+                found.append(each)
+    return found
+
+
+def _conjoined_modifiers(token: Any, one: Found | None, context: Context) -> list[Found]:
+    """ "American and British warplanes": the actor of each conjoined modifier, when the
+    first one is what named the token's actor."""
+    if one is None or context.by_token.get(token.i) is not None:
+        return []
+    found = []
+    for child in token.children:
+        if child.dep_ in _MODIFIERS and context.by_token.get(child.i) is one.actor:
+            for conj in child.conjuncts:
+                other = _direct(conj, context)
+                if _coded(other):
+                    found.append(other)
     return found
 
 
@@ -161,12 +240,21 @@ def subject(verb: Any) -> Any | None:
             obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None:
                 return obj
+        if node.dep_ == "acl" and _infinitive(node) and node.head.dep_ in ("dobj", "attr"):
+            # "Turkey had no plans to expel …", "made a decision to …": the subject of
+            # the verb that has the plan, not the plan.
+            node = node.head.head
+            continue
         if node.dep_ in ("relcl", "acl") and node.tag_ != "VBN":
             return node.head
         if node.dep_ not in _SHARES_SUBJECT or node.head is node:
             return None
         node = node.head
     return None
+
+
+def _infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _pobjs(prep: Any) -> list[Any]:
@@ -185,11 +273,31 @@ def _prep_objects(token: Any, preps: tuple[str, ...]) -> list[Any]:
 
 
 def _first(tokens: list[Any], context: Context, exclude: set[str]) -> list[Found]:
+    """The actors of the first candidate that names a coded actor; else of the first
+    that names any actor (an uncoded "the diplomats" loses to a later "Israel")."""
+    fallback: list[Found] = []
     for token in tokens:
         found = [f for f in resolve(token, context, exclude=exclude) if f.actor.entity not in exclude]
-        if found:
+        if any(_coded(f) for f in found):
             return found
-    return []
+        fallback = fallback or found
+    return fallback
+
+
+def _complement_targets(verb: Any, preps: tuple[str, ...], depth: int = 2) -> list[Any]:
+    """Role candidates under the verb's complement ("threatened to break relations with
+    Russia", "refused to meet the Egyptian envoy"): its objects and their prepositions."""
+    found = []
+    for child in verb.children:
+        if child.dep_ != "xcomp":
+            continue
+        objects = [c for c in child.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        found += objects + _prep_objects(child, preps)
+        for obj in objects:
+            found += _prep_objects(obj, preps)
+        if depth > 1:
+            found += _complement_targets(child, preps, depth - 1)
+    return found
 
 
 def verb_roles(
@@ -217,6 +325,7 @@ def verb_roles(
     # "demanded that Iran withdraw", "accused Iran of …": the clause's subject.
     candidates += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                    for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
+    candidates += _complement_targets(verb, pattern.preps + target_preps())
     targets = _first(candidates, context, held)
     if not targets:
         # "cordoned off the roads leading into Mordor": the first actor inside the object.
@@ -276,3 +385,55 @@ def addressee(doc: Any, attribution: Attribution, context: Context, speaker: Act
             continue
         chosen = actor
     return chosen
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def _sentence_countries(token: Any, context: Context) -> set[str]:
+    sent = token.sent
+    countries = _countries()
+    return {
+        a.code for a in context.actors
+        if sent.start_char <= a.start < sent.end_char and a.code in countries
+    }
+
+
+def domestic(
+    sources: list[Found], targets: list[Found], trigger: Any, code: str, context: Context,
+) -> tuple[list[Found], list[Found]]:
+    """Code a domestic event: source and target in the same country.
+
+    - one role is a coded actor of country C and the other an uncoded mention
+      ("President Dos Santos", "demonstrators") in a sentence that names no other
+      country: the uncoded one is of C ("Egyptian police dispersed demonstrators");
+    - a coercion (CAMEO 17) by a state's own forces on unnamed people ("Turkish police
+      detained 37 people"): the target is the source's country.
+    """
+    countries = _sentence_countries(trigger, context)
+    if len(countries) == 1:
+        (country,) = countries
+        coded_source = any(f.actor.code == country for f in sources)
+        coded_target = any(f.actor.code == country for f in targets)
+        if coded_source:
+            targets = [_of(f, country) for f in targets]
+        if coded_target:
+            sources = [_of(f, country) for f in sources]
+    if code.startswith("17") and not targets and trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" for c in trigger.children
+    ):
+        targets = [
+            Found(f.actor, guessed=True, code=f.actor.code, unnamed=True)
+            for f in sources[:1] if f.actor.code in _countries()
+        ]
+    return sources, targets
+
+
+def _of(found: Found, country: str) -> Found:
+    if found.actor.code is not None:
+        return found
+    return Found(found.actor, guessed=True, code=country)
