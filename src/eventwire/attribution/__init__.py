@@ -17,9 +17,10 @@ How it works (one module each):
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from eventwire.attribution.cues import CueFinder, Found
+from eventwire.attribution.cues import CueFinder, Found, paragraph_ids
 from eventwire.attribution.lines import colon_lines, dash_signatures
 from eventwire.attribution.quotes import Quote, find_quotes, is_quote_mark, paragraph_spans
 from eventwire.attribution.speakers import SpeakerResolver
@@ -36,6 +37,7 @@ __all__ = ["AttributionStage", "attribution_kind"]
 _MIN_QUOTE_WORDS = 4
 #: Most characters allowed between a quote and the cue clause that introduces it.
 _MAX_GAP = 60
+_MAX_COLON_GAP = 200
 
 
 class AttributionStage:
@@ -59,8 +61,11 @@ class AttributionStage:
             ((e.start, e.end) for e in article.excluded if e.kind == "headline"), None,
         )
         quotes = find_quotes(text, headline=headline)
+        # Number the paragraphs once (cached on the doc), the headline end as a break.
+        paragraph_ids(doc, (headline[1],) if headline else ())
         found = self.finder.find(doc)
         found += dash_signatures(doc, quotes) + colon_lines(doc, headline)
+        found = drop_quoted_cues(found, quotes)
         _attach_quotes(found, quotes, text)
         _continue_quotes(found, quotes, text)
         kept = _univocal(doc, found, quotes)
@@ -71,7 +76,7 @@ class AttributionStage:
         speakers = self.speakers.resolve_all(doc, sources, actors)
         return [
             _record(article.text, f"q{n}", f, speaker)
-            for n, (f, speaker) in enumerate(zip(kept, speakers), start=1)
+            for n, (f, speaker) in enumerate(zip(kept, speakers, strict=True), start=1)
         ]
 
 
@@ -106,8 +111,11 @@ def attribution_kind(pieces: list[str]) -> str:
     return "indirect"
 
 
-def _words(text: str, quote: Quote) -> int:
-    return len(text[quote.start : quote.end].split())
+def _is_speech(text: str, quote: Quote) -> bool:
+    """A quote of speech, not a scare quote: four words or more, or closed by a
+    comma, question or exclamation mark inside the marks ("“It’s fine,” he said")."""
+    inner = text[quote.start : quote.end]
+    return len(inner.split()) >= _MIN_QUOTE_WORDS or inner[-2:-1] in (",", "?", "!")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -116,7 +124,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _attach_quotes(found: list[Found], quotes: list[Quote], text: str) -> None:
     """Join quotes to cues: widen contents that cut a quote, give bare cues their quote."""
-    speech = [q for q in quotes if _words(text, q) >= _MIN_QUOTE_WORDS]
+    speech = [q for q in quotes if _is_speech(text, q)]
     for f in found:
         cue = (f.cue[0][0], f.cue[-1][1])
         widened = []
@@ -126,6 +134,11 @@ def _attach_quotes(found: list[Found], quotes: list[Quote], text: str) -> None:
                     s, e = min(s, q.start), max(e, q.end)
             widened.append((s, e))
         f.content = widened
+        quoted = [(s, e) for s, e in widened if any((q.start, q.end) == (s, e) for q in speech)]
+        if quoted and len(widened) > 1:
+            # "Regarding X, he said, “…”": the quote is the content, the rest is framing.
+            after = quoted[0][0] >= cue[1]
+            f.content = [p for p in widened if p in quoted or (p[0] >= cue[1]) == after]
     covered = [(s, e) for f in found for s, e in f.content]
     for q in speech:
         span = (q.start, q.end)
@@ -134,7 +147,8 @@ def _attach_quotes(found: list[Found], quotes: list[Quote], text: str) -> None:
         f = _nearest_cue(found, q, text)
         if f is None:
             continue
-        if f.origin in ("bare", "object", "prep", "parataxis") and not _keeps_content(f, q):
+        if f.origin in ("bare", "object", "prep", "parataxis"):
+            # The quote is what was said; an object or framing clause is not.
             f.content = [span]
             f.origin = "quote"
         else:
@@ -142,14 +156,29 @@ def _attach_quotes(found: list[Found], quotes: list[Quote], text: str) -> None:
         covered.append(span)
 
 
-def _keeps_content(f: Found, q: Quote) -> bool:
-    # A split quote: the cue's own content is the first half, this quote the second.
-    return f.origin == "quote" or any(is_quote_mark_span(c) for c in f.content) and q.start > f.cue[0][0]
+_QUOTE_MARK = re.compile("[\"“”„«»]")
+#: A sentence end followed by more words: the attribution is not the paragraph's last.
+_LATER_SENTENCE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]")
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|St|Jr|U\.S)\.")
 
 
-def is_quote_mark_span(span: tuple[int, int]) -> bool:
-    """Placeholder kept simple: content pieces are checked by position, not text."""
-    return False
+def _joins(gap: str, cue_first: bool, bare: bool) -> bool:
+    """Whether the text between a cue clause and a quote lets them belong together."""
+    if len(gap) > _MAX_COLON_GAP or _QUOTE_MARK.search(gap):
+        return False
+    stripped = gap.strip()
+    # "He then listed the qualities a nominee needs:" introduces the quote below it.
+    if len(gap) > _MAX_GAP and not (cue_first and stripped.endswith(":")):
+        return False
+    if cue_first:
+        # "X said, “…”", "X said:\n\n“…”", "X said in a statement “…”"
+        if stripped.endswith(":"):
+            return "." not in _ABBREVIATIONS.sub("", stripped)
+        if not stripped or stripped.endswith((",", "—", "-", "–")):
+            return "\n" not in gap
+        return bare and "." not in stripped and "\n" not in gap
+    # "“…,” the official said": no sentence end and no paragraph break in between.
+    return "\n" not in gap and "." not in _ABBREVIATIONS.sub("", gap)
 
 
 def _nearest_cue(found: list[Found], q: Quote, text: str) -> Found | None:
@@ -159,60 +188,53 @@ def _nearest_cue(found: list[Found], q: Quote, text: str) -> Found | None:
             continue
         cs, ce = f.cue[0][0], f.cue[-1][1]
         if q.end <= cs:
-            gap = text[q.end:cs]
+            gap, cue_first = text[q.end : cs], False
         elif ce <= q.start:
-            gap = text[ce:q.start]
+            gap, cue_first = text[ce : q.start], True
         else:
             continue
-        if len(gap) > _MAX_GAP or "\n\n" in gap or any(is_quote_mark(ch) for ch in gap):
+        if not _joins(gap, cue_first, f.origin == "bare"):
             continue
-        if ce <= q.start and not gap.rstrip().endswith((",", ":", "—", "-")) and gap.strip():
-            # "X said Monday, “…”" ends with a comma or colon; "said. “" does not join.
-            if not (f.origin in ("bare",) and gap.strip().endswith(".") is False):
-                continue
-        if q.end <= cs and "." in gap.replace("Mr.", "").replace("Ms.", "").replace("Dr.", ""):
-            continue
-        distance = len(gap)
-        if best is None or distance < best[0]:
-            best = (distance, f)
+        if best is None or len(gap) < best[0]:
+            best = (len(gap), f)
     return best[1] if best else None
 
 
 def _continue_quotes(found: list[Found], quotes: list[Quote], text: str) -> None:
-    """Carry a quote on: the next quote after the cue in the same paragraph
+    """Carry a quote on: the next quotes after the cue in the same paragraph
     ("…," the official said. "…"), then whole quoted paragraphs that follow."""
     paragraphs = paragraph_spans(text)
-    cue_starts = sorted(f.cue[0][0] for f in found)
+    # Only a speech cue with a speaker stops a quote from carrying on.
+    stoppers = sorted(
+        (f.cue[0][0], f) for f in found
+        if f.source is not None and f.origin not in ("noun", "object", "prep")
+    )
     covered = [(s, e) for f in found for s, e in f.content]
     for f in found:
         if not f.content:
             continue
         last = max(f.content)
-        quote_here = next((q for q in quotes if (q.start, q.end) == last), None)
-        if quote_here is None:
+        index = next((i for i, p in enumerate(paragraphs) if p[0] <= last[0] < p[1]), None)
+        if index is None:
             continue
-        para = next((p for p in paragraphs if p[0] <= last[0] < p[1]), None)
-        if para is None:
-            continue
-        position = max(last[1], f.cue[-1][1])
+        lo, hi = paragraphs[index]
+        position = max(last[1], f.cue[-1][1], f.source[1] if f.source else 0)
         for q in quotes:
-            if q.start < position or q.start >= para[1]:
+            if q.start < position or q.start >= hi:
                 continue
             if any(_overlaps((q.start, q.end), c) for c in covered):
                 break
-            if any(position <= c < q.start for c in cue_starts):
+            if any(position <= c < q.start and g is not f for c, g in stoppers):
                 break
             f.content.append((q.start, q.end))
             covered.append((q.start, q.end))
             position = q.end
-        # Following paragraphs that are quotes from their first character on.
-        index = paragraphs.index(para)
-        end_of_last = max(f.content)[1]
-        if end_of_last < para[1] - 2:
+        # The paragraph ends with this attribution: quoted paragraphs that follow
+        # (opening mark first, no cue of their own) carry on what it says.
+        if _LATER_SENTENCE.search(text, position, hi):
             continue
         for lo, hi in paragraphs[index + 1 :]:
-            opening = next((q for q in quotes if q.start == lo), None)
-            if opening is None or any(lo <= c < hi for c in cue_starts):
+            if not any(q.start == lo for q in quotes) or any(lo <= c < hi for c, _ in stoppers):
                 break
             pieces = [q for q in quotes if lo <= q.start < hi]
             if any(_overlaps((q.start, q.end), c) for q in pieces for c in covered):
@@ -220,13 +242,19 @@ def _continue_quotes(found: list[Found], quotes: list[Quote], text: str) -> None
             for q in pieces:
                 f.content.append((q.start, q.end))
                 covered.append((q.start, q.end))
-            if pieces[-1].end < hi - 2:
+            if text[pieces[-1].end : hi].strip():
                 break
+
+
+def drop_quoted_cues(found: list[Found], quotes: list[Quote]) -> list[Found]:
+    """Drop cues inside a quote: they are part of what the quote's speaker says."""
+    speech = [(q.start, q.end) for q in quotes if q.end - q.start > 20]
+    return [f for f in found if not _inside((f.cue[0][0], f.cue[-1][1]), speech)]
 
 
 def _depth(token: Any) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
@@ -243,6 +271,7 @@ def _univocal(doc: Any, found: list[Found], quotes: list[Quote]) -> list[Found]:
     that source says (PolNeAR is univocal), so it goes first; then outer cues (nearer
     the root) win overlaps.
     """
+    text = doc.text
     speech = [(q.start, q.end) for q in quotes if q.end - q.start > 20]
     live = [f for f in found if f.content]
     cues = {id(f): (f.cue[0][0], f.cue[-1][1]) for f in live}
@@ -269,13 +298,44 @@ def _univocal(doc: Any, found: list[Found], quotes: list[Quote]) -> list[Found]:
         content = [c for c in f.content if not any(_overlaps(c, k) for k in claimed)]
         if not content:
             continue
-        f.content = _dedupe(content)
+        content = _subtract(text, _dedupe(content), [cue, *([f.source] if f.source else [])])
+        if not content:
+            continue
+        f.content = content
         kept.append(f)
         claimed.extend(f.content)
         claimed.append(cue)
         if f.source is not None:
             claimed.append(f.source)
     return kept
+
+
+_EDGE = " \t\n\r\u00a0,;:—–-"
+
+
+def _subtract(text: str, pieces: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content pieces minus the cue and source (a parse can run a quote into its
+    speaker: "“…,” the chief inspector said"), trimmed of separators."""
+    for hs, he in holes:
+        cut = []
+        for s, e in pieces:
+            if he <= s or hs >= e:
+                cut.append((s, e))
+                continue
+            if s < hs:
+                cut.append((s, hs))
+            if he < e:
+                cut.append((he, e))
+        pieces = cut
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in _EDGE:
+            s += 1
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

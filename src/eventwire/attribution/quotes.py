@@ -9,6 +9,7 @@ mark spoils one paragraph at most: scanning restarts at every paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,8 +40,17 @@ class Quote:
     closed: bool = True
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of each paragraph (runs of non-blank lines)."""
+    """Return ``(start, end)`` of each paragraph.
+
+    Paragraphs are runs of non-blank lines when the text has blank lines (plain-text
+    news); otherwise every line is one (text extracted from HTML ``<p>`` elements).
+    """
+    if not _BLANK_LINE.search(text):
+        return _lines(text)
     spans = []
     start = None
     offset = 0
@@ -56,6 +66,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         offset += len(line)
     if start is not None:
         spans.append((start, end))
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        if content.strip():
+            lead = len(content) - len(content.lstrip())
+            spans.append((offset + lead, offset + len(content.rstrip())))
+        offset += len(line)
     return spans
 
 
