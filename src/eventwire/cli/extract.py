@@ -206,8 +206,8 @@ def render_pretty(result: Result, stream: IO[str]) -> None:
         console.print(f"[cyan]{q.id}[/] {q.kind}: [bold]{source}[/] → {speaker} "
                       f"[dim]{q.cue.text if q.cue else ''}[/]: {q.content.text[:160]}")
     for e in result.events:
-        src = f"{e.source.code}" if e.source else "?"
-        tgt = f"{e.target.code}" if e.target else "?"
+        src = (e.source.code if e.source else None) or "?"
+        tgt = (e.target.code if e.target else None) or "?"
         flags = e.modality + (", negated" if e.negated else "")
         claim = f" claimed in {e.attribution}" if e.attribution else ""
         console.print(f"[magenta]{e.id}[/] {src} → {tgt} {e.cameo} {e.cameo_name} "
