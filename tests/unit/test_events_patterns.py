@@ -103,3 +103,44 @@ def test_events_petrarch_user_patterns_win(tmp_path, nlp):
     lexicon = Lexicon(load_verbs(path))
     token = nlp("Mordor attacked Gondor.")[1]
     assert lexicon.match(token)[0].code == "223"
+
+
+PETRARCH_SLOTS = """\
+--- AGREE  [081] ---
+AGREE
+- % * [030:030]
+--- WARN  [160] ---
+WARN
+- * THEIR ^ ABOUT +  [162]
+"""
+
+
+def test_events_petrarch_skip_and_compound_slots(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(PETRARCH_SLOTS, encoding="utf-8")
+    by = {(p.head, p.words): p for p in load_verbs(path)}
+    assert by[("warn", ("their", "about"))].code == "162"  # "^" needs no word of its own
+    compound = [p for p in load_verbs(path) if p.compound]
+    assert [(p.head, p.compound, p.code, p.target_code) for p in compound] == [
+        ("agree", "source", "030", "030"),
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("Peru and Chile agree that the dispute should be settled.", "030"),  # conjoined subject
+    ("Peru agrees that the dispute should be settled.", "081"),  # single subject
+])
+def test_events_petrarch_compound_slot_needs_conjoined_subject(tmp_path, nlp, sentence, code):
+    path = tmp_path / "verbs.txt"
+    path.write_text(PETRARCH_SLOTS, encoding="utf-8")
+    lexicon = Lexicon(load_verbs(path), builtin=False)
+    token = next(t for t in nlp(sentence) if t.lemma_ == "agree")
+    assert lexicon.match(token)[0].code == code
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("The minister said Egypt must ensure the security of its border.", "1034"),
+    ("The Turkish president will attend the summit in Moscow.", "036"),
+])
+def test_events_patterns_news_verb_coverage(pipeline, sentence, code):
+    assert code in {e.cameo for e in pipeline.process(sentence).events}

@@ -90,3 +90,29 @@ def test_events_reported_must_is_a_demand(pipeline):
 ])
 def test_events_evaluate_group_compares_by_home(role, codes, ok):
     assert _role_ok(role, codes) is ok
+
+
+def test_events_roles_it_is_never_a_person(pipeline):
+    # "it" never stands for a person, so not for Blinken, the speaker named in the frame
+    events = _pick(pipeline, "Blinken said the strike would be answered if Iran attacked it.", "attacked")
+    assert _pairs(events) == {("IRN", None)}
+
+
+def test_events_roles_it_takes_a_compatible_earlier_actor(pipeline):
+    events = _pick(pipeline, "Israel would respond if Iran attacked it, Antony Blinken said.", "attacked")
+    assert ("IRN", "ISR") in _pairs(events)
+
+
+def test_events_roles_speech_verb_has_no_clause_subject_target(pipeline):
+    events = pipeline.process("A senior Kenyan official said Ethiopia had broken ties with Libya.").events
+    said = [e for e in events if e.trigger.text == "said"]
+    assert all(e.target is None or e.target.code != "ETH" for e in said)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Iran denied it had fired missiles at Israel.", "fired"),
+    ("Iran denied that its forces had fired missiles at Israel.", "fired"),
+    ("Iran denied firing missiles at Israel.", "firing"),
+])
+def test_events_denied_event_is_negated(pipeline, text, trigger):
+    assert all(e.negated for e in _pick(pipeline, text, trigger))

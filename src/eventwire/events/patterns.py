@@ -49,7 +49,8 @@ class Pattern:
     """One lexicon entry: a trigger lemma, further required words, and its CAMEO code.
 
     ``kind`` is ``"verb"`` or ``"noun"``; ``origin`` names the file it came from.
-    ``target_code`` is set for PETRARCH two-way codes (``[042:043]``).
+    ``target_code`` is set for PETRARCH two-way codes (``[042:043]``); ``compound``
+    for PETRARCH's ``%`` slot ("- % * [030:030]": the subject is a list of actors).
     """
 
     code: str
@@ -58,6 +59,7 @@ class Pattern:
     kind: str
     origin: str = ""
     target_code: str | None = None
+    compound: str | None = None  # PETRARCH "%": "source" or "target" must be conjoined actors
 
     @property
     def preps(self) -> tuple[str, ...]:
@@ -145,9 +147,9 @@ class Lexicon:
         self.nouns: dict[str, list[Pattern]] = {}
         extra = list(extra)
         self.size = 0
-        seen: set[tuple[str, str, tuple[str, ...]]] = set()
+        seen: set[tuple[str, str, tuple[str, ...], str | None]] = set()
         for rank, pattern in enumerate([*extra, *(builtin_patterns() if builtin else ())]):
-            key = (pattern.kind, pattern.head, pattern.words)
+            key = (pattern.kind, pattern.head, pattern.words, pattern.compound)
             if key in seen:  # an earlier (user) entry for the same words wins
                 continue
             seen.add(key)
@@ -157,8 +159,9 @@ class Lexicon:
             del rank
         for index in (self.verbs, self.nouns):
             for head, entries in index.items():
-                # Most words first; Python's sort is stable, so file order breaks ties.
-                index[head] = sorted(entries, key=lambda p: -len(p.words))
+                # Most words first (a compound slot counts as one); Python's sort is
+                # stable, so file order breaks ties.
+                index[head] = sorted(entries, key=lambda p: -len(p.words) - bool(p.compound))
 
     def candidates(self, token: Any) -> list[Pattern]:
         """Patterns whose trigger this token can be (by part of speech and lemma)."""
@@ -183,6 +186,8 @@ class Lexicon:
             return None
         near = None
         for pattern in entries:
+            if pattern.compound and not _compound(token, pattern.compound):
+                continue
             if not pattern.words:
                 return pattern, []
             if near is None:
@@ -191,6 +196,25 @@ class Lexicon:
             if matched is not None:
                 return pattern, matched
         return None
+
+
+def _compound(token: Any, where: str) -> bool:
+    """Whether the trigger's subject ("source") or an object ("target") is conjoined
+    ("Gondor and Osgiliath agree", "talks with Arnor and Gondor")."""
+    node = token
+    if where == "source":
+        for _ in range(3):  # "have agreed to meet": the subject sits on a governing verb
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return any(c.dep_ == "conj" for s in subjects for c in s.children)
+            if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
+                return False
+            node = node.head
+        return False
+    return any(
+        t.dep_ in ("dobj", "pobj") and any(c.dep_ == "conj" for c in t.children)
+        for t in neighbourhood(token)
+    )
 
 
 def neighbourhood(token: Any) -> list[Any]:

@@ -4,14 +4,16 @@ The format (petrarch2 ``docs/source/dictionaries.rst``): ``&NAME`` starts a syno
 whose members follow as ``+WORD`` lines; ``--- HEADWORD [code] ---`` starts a verb
 block (``[---]``: the bare verb has no code); plain lines add synonym verbs
 (``BREAK {BROKE BROKEN}``, ``+BREAK_DOWN``); ``- words * words [code]`` lines are
-patterns where ``*`` is the verb, ``$`` the source, ``+`` the target and ``%`` a
-compound. ``#`` and ``<!-- -->`` are comments.
+patterns where ``*`` is the verb, ``$`` the source, ``+`` the target, ``%`` a
+compound (conjoined) actor and ``^`` a skip over any words. ``#`` and ``<!-- -->`` are comments.
 
 Each block becomes eventwire patterns: the verb (and each synonym and irregular form)
 as trigger, the pattern's plain words as words to find among the verb's dependents, the
 code before any ``:`` as CAMEO code and the one after it as ``target_code``. A ``&SET``
-word expands into one pattern per member. Word order and the ``$ + %`` slots are not
-kept: eventwire takes roles from the dependency parse.
+word expands into one pattern per member. Word order and the ``$ + ^`` slots are not
+kept: eventwire takes roles from the dependency parse; a ``%`` slot becomes
+``Pattern.compound`` (the subject, before ``*``, or an object, after it, must be
+conjoined actors).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from eventwire.errors import DataFileError
 from eventwire.events.patterns import Pattern
 
 _CODE = re.compile(r"\[([^\]]*)\]")
-_SLOTS = frozenset({"*", "$", "+", "%", "{", "}"})
+# Pattern slots: "*" the verb, "$" source, "+" target, "%" a compound actor, "^" skip
+# any words (word order is not kept here, so a skip needs nothing).
+_SLOTS = frozenset({"*", "$", "+", "%", "^", "{", "}"})
 
 
 def _clean(line: str) -> str:
@@ -88,8 +92,11 @@ def load_verbs(path: str | Path) -> list[Pattern]:
                 if code[0] is None:
                     continue
                 words = body[: body.index("[")] if "[" in body else body
+                compound = _compound_slot(words)
                 for expanded in _expand(_words(words), synsets):
-                    patterns.append(_pattern(code, head, rest + expanded, f"{origin}:{number}"))
+                    patterns.append(
+                        _pattern(code, head, rest + expanded, f"{origin}:{number}", compound)
+                    )
 
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _clean(raw)
@@ -141,6 +148,21 @@ def _expand(words: list[str], synsets: dict[str, list[list[str]]]) -> list[list[
     return [out]
 
 
-def _pattern(code: tuple[str | None, str | None], head: str, words: list[str], origin: str) -> Pattern:
+def _compound_slot(words: str) -> str | None:
+    """Where a pattern's ``%`` (compound actor) slot is: before the verb ``*`` it is the
+    source ("- % * [030:030]": "Gondor and Osgiliath agree"), after it the target."""
+    tokens = words.replace("_", " ").split()
+    if "%" not in tokens:
+        return None
+    star = next((i for i, t in enumerate(tokens) if "*" in t), len(tokens))
+    return "source" if tokens.index("%") < star else "target"
+
+
+def _pattern(
+    code: tuple[str | None, str | None], head: str, words: list[str], origin: str,
+    compound: str | None = None,
+) -> Pattern:
     # PETRARCH words are surface forms; the matcher compares lemmas and forms alike.
-    return Pattern(code[0] or "", head, tuple(w for w in words if w != head), "verb", origin, code[1])
+    return Pattern(
+        code[0] or "", head, tuple(w for w in words if w != head), "verb", origin, code[1], compound,
+    )

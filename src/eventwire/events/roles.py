@@ -36,6 +36,7 @@ _SHARES_SUBJECT = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl",
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
 _PLACE_PREPS = frozenset({"of", "from"})
 _IT = frozenset({"it", "its", "itself"})
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +86,33 @@ class Context:
         return Context(self.doc, self.actors, self.by_token, self.starts, speaker, addressee)
 
     def actor_before(self, token: Any, *, exclude: set[str]) -> Actor | None:
-        """The nearest actor mention before ``token`` in its sentence, not in ``exclude``."""
-        sent_start = token.sent.start_char
+        """The nearest coded actor before the pronoun ``token`` that it can stand for, in
+        its sentence or the one before, not in ``exclude``; "it" never stands for a
+        person ("… if Iran attacked it, Blinken said": not Blinken)."""
+        sent = token.sent
+        floor = sent.start_char
+        if sent.start > 0:
+            floor = token.doc[sent.start - 1].sent.start_char
         index = bisect.bisect_left(self.starts, token.idx) - 1
         while index >= 0:
             actor = self.actors[index]
-            if actor.start < sent_start:
+            if actor.start < floor:
                 return None
-            if actor.entity not in exclude and actor.code:
+            if actor.entity not in exclude and actor.code and _compatible(token, actor):
                 return actor
             index -= 1
         return None
+
+
+def _compatible(pronoun: Any, actor: Actor) -> bool:
+    """Whether a third-person pronoun can stand for ``actor``: "it/its" for anything but
+    a person, "he/she/his/her/him" for a person (or a mention of unknown kind)."""
+    lower = pronoun.lower_
+    if lower in _IT:
+        return actor.kind != "person"
+    if lower in _PERSONAL:
+        return actor.kind in ("person", None)
+    return True
 
 
 def _direct(token: Any, context: Context) -> Found | None:
@@ -149,7 +166,9 @@ def _reporter(token: Any, context: Context) -> Found | None:
             found = _direct(who, context)
             if not _coded(found):
                 found = _modifier_actor(who, context) or found
-            return Found(found.actor, guessed=True) if found is not None else None
+            if found is None or not _compatible(token, found.actor):
+                return None
+            return Found(found.actor, guessed=True)
         if node.dep_ not in ("xcomp", "conj", "aux", "acomp", "advcl", "ccomp") or node.head is node:
             return None
         node = node.head
@@ -322,9 +341,12 @@ def verb_roles(
     for obj in objects:
         candidates += _prep_objects(obj, pattern.preps + target_preps())
     candidates += _prep_objects(verb, target_preps())
-    # "demanded that Iran withdraw", "accused Iran of …": the clause's subject.
-    candidates += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-                   for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
+    # "demanded that Iran withdraw", "accused Iran of …": the clause's subject; but not
+    # for a speech verb: in "an official said Ethiopia broke ties" Ethiopia is what the
+    # statement is about, not whom it is addressed to.
+    if verb.lemma_.lower() not in load_grammar()["reporting"]:
+        candidates += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                       for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
     candidates += _complement_targets(verb, pattern.preps + target_preps())
     targets = _first(candidates, context, held)
     if not targets:
