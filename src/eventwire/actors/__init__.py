@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from eventwire.actors import coref
-from eventwire.actors.dictionary import Dictionary, Entry, build, country_codes
+from eventwire.actors.dictionary import Dictionary, Entry, build, code_kinds, country_codes
 from eventwire.actors.match import PERSON_LABELS, Matcher, Mention
 from eventwire.model import Actor, Article
 
@@ -49,17 +49,21 @@ class ActorStage:
         self.nlp = nlp
         self.dictionary = build(getattr(config, "dictionaries", ()) or ())
         self.matcher = Matcher(self.dictionary, nlp)
+        self.kinds = code_kinds(self.dictionary)
+        self._raw: list[tuple[Any, Entry]] = []  # this article's dictionary matches
 
     def __call__(self, doc: Any, article: Article) -> list[Actor]:
         """Return the article's actor mentions in text order."""
         text = article.text
-        matches = [(s, e) for s, e in self.matcher.matches(doc) if self._accept(doc, s, e)]
+        raw = self.matcher.matches(doc)
+        self._raw = raw
+        matches = [(s, e) for s, e in raw if self._accept(doc, s, e)]
         mentions = self.matcher.mentions(doc, matches)
         mentions += self._entities(doc, mentions)
         mentions += self._regions(article)
         mentions = _drop_nested(mentions)
         coref.resolve_abbreviations(mentions, text)
-        coref.link(mentions)
+        coref.link(mentions, self.kinds)
         return _to_actors(mentions, text)
 
     # ------------------------------------------------------------ checks
@@ -77,10 +81,28 @@ class ActorStage:
                     return False
                 break
         words = {w for w in entry.support if w}
-        if not words:
+        if not words or self._beside_country(doc, span):
             return True
         lower = doc.text.lower()
-        return any(w in lower for w in words) or _other_mention(doc, span, entry, self)
+        return any(w in lower for w in words) or _other_mention(span, entry, self._raw)
+
+    def _beside_country(self, doc: Any, span: Any) -> bool:
+        """Whether an ambiguous name is coordinated with an unambiguous country name:
+        "the United States and Jordan", "Egypt, Jordan and Qatar"."""
+        starts = {s.start: e for s, e in self._raw}
+        ends = {s.end: e for s, e in self._raw}
+        joiners = {"and", ",", "or", "&"}
+
+        def country(entry: Entry | None) -> bool:
+            return (entry is not None and entry.kind == "state" and entry.form == "name"
+                    and bool(entry.code) and not entry.support)
+
+        before = span.start - 1
+        if before > 0 and doc[before].lower_ in joiners and country(ends.get(before)):
+            return True
+        after = span.end
+        return (after + 1 < len(doc) and doc[after].lower_ in joiners
+                and country(starts.get(after + 1)))
 
     def _accept_person(self, doc: Any, span: Any, entry: Entry) -> bool:
         """A leader's name, unless it is part of another name ("Jeb Bush").
@@ -143,7 +165,7 @@ class ActorStage:
             for span, entry in matches:
                 # Without a parse an agent word cannot be told from a modifier
                 # ("Iranian military drill"), so only names are taken here.
-                if entry.form == "agent":
+                if entry.form in ("agent", "ethnic"):
                     continue
                 m = self.matcher._plain(piece, span, entry)
                 m.start += region.start
@@ -167,11 +189,9 @@ def _not_an_actor(ent: Any, text: str) -> bool:
     return False
 
 
-def _other_mention(doc: Any, span: Any, entry: Entry, stage: ActorStage) -> bool:
-    for other, e in stage.matcher.matches(doc):
-        if e.code == entry.code and other.start != span.start and not e.support:
-            return True
-    return False
+def _other_mention(span: Any, entry: Entry, raw: list[tuple[Any, Entry]]) -> bool:
+    return any(e.code == entry.code and other.start != span.start and not e.support
+               for other, e in raw)
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
@@ -186,15 +206,19 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
 
 
 def _to_actors(mentions: list[Mention], text: str) -> list[Actor]:
-    ids = [f"a{n}" for n in range(1, len(mentions) + 1)]
+    # A descriptor that is no agent word ("the world body") is kept only when resolved.
+    kept = [i for i, m in enumerate(mentions)
+            if not (m.extra.get("descriptor_only") and m.code is None)]
+    ids = {i: f"a{n}" for n, i in enumerate(kept, 1)}
     codes = country_codes()
     actors = []
-    for i, m in enumerate(mentions):
+    for i in kept:
+        m = mentions[i]
         refers = m.extra.get("refers_to")
         actors.append(Actor(
             ids[i], text[m.start : m.end], m.start, m.end, code=m.code, sector=m.sector,
             kind=m.kind, name=m.person or m.name, anonymous=m.anonymous,
-            refers_to=ids[refers] if refers is not None else None,
+            refers_to=ids.get(refers) if refers is not None else None,
             country=m.home or (m.code if m.code in codes else None),
         ))
     return actors

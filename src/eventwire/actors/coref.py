@@ -9,6 +9,10 @@ Rules, in text order, each pointing at the *first* mention of the entity:
 - an anonymous descriptor repeated with the same country, sector and head ("a senior
   American official" after "a senior US official"): news reports re-introduce their
   one anonymous source this way;
+- a bare definite body ("the government", "the army") after the most recent coded
+  mention with the same head ("the Israeli army");
+- a bare definite descriptor (``descriptors.tsv``: "the world body", "the alliance",
+  "the militants") after the most recent coded mention of a compatible kind and code;
 - abbreviations spelled out in the text ("Israeli Air Force (IAF)") and abbreviations
   with several readings (``abbreviations.tsv``), resolved by the article's countries.
 
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from eventwire.actors.dictionary import Descriptor, descriptors
 from eventwire.actors.match import Mention
 
 _DEFINITES = ("the ", "this ", "that ")
@@ -92,10 +97,52 @@ def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
         m.abbr = None
 
 
-def link(mentions: list[Mention]) -> None:
-    """Fill ``extra["refers_to"]`` (an index into ``mentions``) for later mentions."""
+def _role(m: Mention) -> str:
+    role = m.head
+    for prefix in _DEFINITES:
+        role = role.removeprefix(prefix)
+    return role
+
+
+def _compatible(m: Mention, spec: Descriptor, kinds: dict[str, str], *, people: bool) -> bool:
+    if m.code is None or m.bare or m.extra.get("descriptor_only"):
+        return False
+    if m.kind == "person" and not people:
+        return False  # "the group" is Hezbollah, not "a Hezbollah official" before it
+    if spec.codes and m.code not in spec.codes:
+        return False
+    return kinds.get(m.code, "organisation") in spec.kinds
+
+
+def _descriptor_target(mentions: list[Mention], i: int, kinds: dict[str, str]) -> int | None:
+    """The most recent earlier mention a bare definite descriptor can refer to."""
+    m = mentions[i]
+    spec = descriptors().get(_role(m))
+    if spec is None:
+        return None
+    # "the militants" may be "Hamas militants"; "the group" is preferably a name of the
+    # group ("Hezbollah", not "a Hezbollah official"), else its people ("Al-Shabaab
+    # militants") when the article names it no other way.
+    for people in dict.fromkeys((m.kind == "person", True)):
+        found = next((j for j in range(i - 1, -1, -1)
+                      if _compatible(mentions[j], spec, kinds, people=people)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def link(mentions: list[Mention], kinds: dict[str, str] | None = None) -> None:
+    """Fill ``extra["refers_to"]`` (an index into ``mentions``) for later mentions.
+
+    Args:
+        mentions: the article's mentions in text order.
+        kinds: kind of what each code names (``state``, ``igo``, ``group`` …), for
+            descriptors; without it only descriptors that list codes resolve.
+    """
+    kinds = kinds or {}
     people: dict[str, int] = {}
     heads: dict[str, int] = {}
+    bodies: dict[str, int] = {}
     anonymous: dict[tuple[str | None, str | None, str], int] = {}
     for i, m in enumerate(mentions):
         if m.kind == "person" and m.person and not m.anonymous:
@@ -111,13 +158,19 @@ def link(mentions: list[Mention]) -> None:
                 if m.title:
                     heads.setdefault(m.title, i)
         elif m.bare and m.definite and m.kind == "person":
-            role = m.head
-            for prefix in _DEFINITES:
-                role = role.removeprefix(prefix)
+            role = _role(m)
             earlier = heads.get(role)
             if earlier is None:
                 earlier = next((anonymous[k] for k in reversed(list(anonymous))
                                 if k[2] == role), None)
+            if earlier is None:
+                earlier = _descriptor_target(mentions, i, kinds)
+            if earlier is not None:
+                _link(mentions, i, earlier)
+        elif m.bare and m.definite:
+            earlier = bodies.get(_role(m))
+            if earlier is None:
+                earlier = _descriptor_target(mentions, i, kinds)
             if earlier is not None:
                 _link(mentions, i, earlier)
         elif m.anonymous and m.code is not None:
@@ -127,3 +180,5 @@ def link(mentions: list[Mention]) -> None:
             else:
                 anonymous[key] = i
             heads.setdefault(m.head, i)
+        elif m.code is not None and not m.bare and m.head:
+            bodies[m.head] = i  # "the Israeli army": a later "the army" is this one

@@ -10,7 +10,8 @@ Forms:
     "the Kremlin", "NATO"); ``adjective``: a country adjective or demonym ("Israeli",
     "Iranians"); ``agent``: a word that gives a sector ("official" → GOV);
     ``abbr``: an abbreviation with several candidate readings ("IAF"), resolved from
-    the article's context.
+    the article's context; ``ethnic``: an ethnic group that names no state of its own
+    ("Kurds"), coded only after a country word ("Iraqi Kurds" → IRQ).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import yaml
 from eventwire import lexicons
 from eventwire.errors import DataFileError
 
-FORMS = ("name", "adjective", "agent", "abbr")
+FORMS = ("name", "adjective", "agent", "abbr", "ethnic")
 KINDS = ("state", "igo", "ngo", "group", "organisation", "person", "location")
 # Words spaCy tokenises apart but dictionaries write joined ("U.S." stays one token).
 _SPACES = re.compile(r"\s+")
@@ -57,6 +58,8 @@ class Entry:
             names (lower case); one must occur in the article, or a title must precede.
         aliases: for people: every short form of the name (lower case), so that a later
             "Kim" links to an earlier "Kim Jong-un" even when "Kim" alone is ambiguous.
+        staff: for agent words that name a body's staff ("official", "spokesman"):
+            before a body with its own sector, the body's sector wins.
     """
 
     code: str | None = None
@@ -71,6 +74,7 @@ class Entry:
     origin: str = ""
     full: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    staff: bool = False
 
 
 @dataclass
@@ -152,10 +156,72 @@ def _seats(d: Dictionary) -> None:
 
 
 def _agents(d: Dictionary) -> None:
+    staff = {normalise(row[0]) for _, row in lexicons.load_tsv("actors/staff_words.tsv", 1)}
     for number, (phrase, sector, kind) in lexicons.load_tsv("actors/agents.tsv", 3):
         if kind not in KINDS:
             raise DataFileError("data/actors/agents.tsv", f"bad kind {kind!r}", line=number)
-        d.add(phrase, Entry(None, _opt(sector), kind, "agent", origin="agents.tsv"))
+        d.add(phrase, Entry(None, _opt(sector), kind, "agent", origin="agents.tsv",
+                            staff=normalise(phrase) in staff))
+    missing = staff - set(d.entries)
+    if missing:
+        raise DataFileError("data/actors/staff_words.tsv",
+                            f"not in agents.tsv: {', '.join(sorted(missing))}")
+
+
+@functools.lru_cache(maxsize=1)
+def ethnic_words() -> frozenset[str]:
+    """Ethnic group words (``ethnic_groups.tsv``), normalised: "serbs", "kurds" …"""
+    return frozenset(normalise(row[0])
+                     for _, row in lexicons.load_tsv("actors/ethnic_groups.tsv", 1))
+
+
+def _ethnic(d: Dictionary) -> None:
+    # A word that is already a demonym ("Serbs") keeps its entry; the others ("Kurds")
+    # are matched so that a country word before them can code them.
+    for word in ethnic_words():
+        if word not in d.entries:
+            d.add(word, Entry(None, None, "group", "ethnic", word.title(),
+                              origin="ethnic_groups.tsv"))
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """What a definite descriptor ("the world body") may refer back to."""
+
+    kinds: frozenset[str]
+    codes: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def descriptors() -> dict[str, Descriptor]:
+    """Descriptors by normalised phrase (``descriptors.tsv``)."""
+    origin = "data/actors/descriptors.tsv"
+    found = {}
+    for number, (phrase, kinds, codes) in lexicons.load_tsv("actors/descriptors.tsv", 3):
+        wanted = frozenset(k.strip() for k in kinds.split("|") if k.strip())
+        if not wanted or not wanted <= {"igo", "ngo", "group", "state"}:
+            raise DataFileError(origin, f"bad kinds {kinds!r}", line=number)
+        found[normalise(phrase)] = Descriptor(
+            wanted, frozenset(c.strip() for c in codes.split("|") if c.strip()))
+    return found
+
+
+def _descriptors(d: Dictionary) -> None:
+    # Descriptor-only words ("world body", "alliance") become agent words with no sector,
+    # so that "the world body" is a mention; coreference keeps it only when resolved.
+    for phrase in descriptors():
+        if phrase not in d.entries:
+            d.add(phrase, Entry(None, None, "organisation", "agent", origin="descriptors.tsv"))
+
+
+def code_kinds(d: Dictionary) -> dict[str, str]:
+    """Kind of what each code of ``d`` names: ``state`` for countries, else igo, ngo,
+    group … (from the entries that name the body itself, not its people)."""
+    kinds = dict.fromkeys(country_codes(), "state")
+    for e in d.entries.values():
+        if e.code and e.code not in kinds and e.form == "name" and e.kind != "person":
+            kinds[e.code] = e.kind
+    return kinds
 
 
 def _organisations(d: Dictionary) -> None:
@@ -268,10 +334,12 @@ def packaged() -> Dictionary:
     _seats(d)
     _organisations(d)
     _agents(d)
+    _descriptors(d)
     _abbreviations(d)
     _regions(d)
     _state_groups(d)
     _people(d)
+    _ethnic(d)
     _ambiguous(d)
     return d
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.matcher import PhraseMatcher
 
-from eventwire.actors.dictionary import Dictionary, Entry, country_codes
+from eventwire.actors.dictionary import Dictionary, Entry, country_codes, ethnic_words
 
 # Links that keep a word inside the noun phrase of its head.
 MODIFIER_DEPS = frozenset({
@@ -24,6 +24,9 @@ MODIFIER_DEPS = frozenset({
 # Prepositions that attach a country to a bare agent: "soldiers from Gondor".
 AGENT_PREPS = frozenset({"of", "from", "in"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+JOINERS = frozenset({",", "and", "or", "&"})
+# "<name>-based", "<name>-linked": the name places or links a body, it is not the body.
+LINK_WORDS = frozenset({"based", "linked", "affiliated", "allied", "inspired", "aligned"})
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
 
@@ -72,15 +75,19 @@ def combine_sector(origin: Entry | None, agent: Entry) -> str | None:
 
     An agent code already in the actor's sector is not repeated ("White House
     officials" stays GOV); PETRARCH actor codes take the agent code after theirs
-    (``HMS`` + ``GOV`` → ``HMSGOV``); otherwise the agent word decides.
+    (``HMS`` + ``GOV`` → ``HMSGOV``); a word naming a body's staff (``staff_words.tsv``)
+    leaves the body's own sector ("Red Cross officials" NGO, "Hamas leaders" REB,
+    "Pentagon officials" MIL); otherwise the agent word decides ("Houthi forces" MIL).
     """
     own = origin.sector if origin else None
     if not own:
         return agent.sector
-    if agent.sector and agent.sector in own:
-        return own
+    if not agent.sector or agent.sector in own:
+        return own  # "the NATO alliance": a descriptor word has no sector of its own
     if origin is not None and is_petrarch(origin):
-        return own + (agent.sector or "")
+        return own + agent.sector
+    if agent.staff:
+        return own
     return agent.sector
 
 
@@ -156,13 +163,20 @@ class Matcher:
 
     def _group(self, doc: Any, head: Any, members: list[tuple[Any, Entry]]) -> list[Mention]:
         head_match = next(((s, e) for s, e in members if s.start <= head.i < s.end), None)
-        mods = [(s, e) for s, e in members if head_match is None or s is not head_match[0]]
+        # "the Vienna-based agency": a place the body sits in does not code it.
+        mods = [(s, e) for s, e in members if (head_match is None or s is not head_match[0])
+                and not _based(s)]
         origins = [(s, e) for s, e in mods if e.form != "agent"]
         agents = [(s, e) for s, e in mods if e.form == "agent"]
         if head_match is not None and head_match[1].form == "agent":
-            return [self._agent_mention(doc, head, head_match, origins, agents)]
+            mention = self._agent_mention(doc, head, head_match, origins, agents)
+            # "Peruvian, Chilean and Bolivian ministers": listed modifiers of one head.
+            listed = [self._plain(doc, s, e) for s, e in mention.extra.pop("listed", ())]
+            return [*listed, mention]
         if head_match is None and head.ent_type_ in PERSON_LABELS and (origins or agents):
             return [self._person_mention(doc, head, origins, agents)]
+        if head_match is not None and is_ethnic(*head_match):
+            return self._ethnic_mentions(doc, head, head_match, origins)
         titled = bool(agents) and head_match is not None and head_match[1].kind == "person"
         if head_match is not None and (origins or titled):
             # "Russian President Vladimir Putin", "President Obama": one person actor.
@@ -172,10 +186,25 @@ class Matcher:
             if agents and not (titled and head_match[1].sector):
                 mention.sector = combine_sector(head_match[1], agents[-1][1])
             return [mention]
-        out = [self._plain(doc, s, e) for s, e in origins]
+        out = [self._plain(doc, s, e) for s, e in origins if e.code or e.form != "ethnic"]
         if head_match is not None:
             out.append(self._plain(doc, *head_match))
         return out
+
+    def _ethnic_mentions(self, doc: Any, head: Any, head_match: tuple[Any, Entry],
+                         origins: list[tuple[Any, Entry]]) -> list[Mention]:
+        """ "Bosnian Serbs", "Iraqi Kurds": a group coded as the state it lives in."""
+        state = _state_before(head_match[0], origins)
+        if state is None:
+            if head_match[1].form == "ethnic":
+                return []  # "Kurds" alone names no state
+            return [self._plain(doc, *head_match)]
+        mention = self._plain(doc, *head_match)
+        mention.start = min(mention.start, doc[head.left_edge.i].idx, state[0].start_char)
+        mention.code = mention.home = state[1].code
+        mention.kind, mention.sector = "group", None
+        mention.name = doc.text[state[0].start_char : head_match[0].end_char]
+        return [mention]
 
     def _agent_mention(self, doc: Any, head: Any, head_match: tuple[Any, Entry],
                        origins: list[tuple[Any, Entry]],
@@ -183,8 +212,18 @@ class Matcher:
         span, agent = head_match
         start_tok = head.left_edge.i
         end_tok = max(head.i + 1, span.end)
-        origin = origins[-1][1] if origins else None
+        picked = pick_origin(origins)
+        origin = picked[1] if picked else None
         conjuncts: list[int] = []
+        listed: list[tuple[Any, Entry]] = []
+        if picked is not None:
+            listed = _listed_before(picked[0], origins)
+            conjuncts = self._coordinated(picked[0], head) + [s.start_char for s, _ in listed]
+            if conjuncts:
+                # "Senior Hungarian and Romanian officials": one actor per nationality,
+                # each only its own word ("Hungarian", "Romanian"), so that neither span
+                # holds the other; both take the head's sector (_share_with_conjuncts).
+                start_tok, end_tok = picked[0].start, picked[0].end
         if origin is None:
             attached = _prep_origin(head, self)
             if attached is not None:
@@ -213,16 +252,30 @@ class Matcher:
         )
         if conjuncts:
             mention.extra["conjuncts"] = conjuncts
+            mention.extra["listed"] = listed
+        if agent.origin == "descriptors.tsv":
+            mention.extra["descriptor_only"] = True
         if origin is not None and origin.form == "abbr":
             mention.abbr = origin
         return mention
+
+    def _coordinated(self, span: Any, head: Any) -> list[int]:
+        """Country words coordinated with ``span`` before the head: "US and British"."""
+        found = []
+        for token in span.root.conjuncts:
+            hit = self._by_token.get(token.i)
+            if (span.end <= token.i < head.i and hit is not None and hit[1].code
+                    and hit[1].form in ("name", "adjective")):
+                found.append(token.idx)
+        return found
 
     def _person_mention(self, doc: Any, head: Any, origins: list[tuple[Any, Entry]],
                         agents: list[tuple[Any, Entry]]) -> Mention:
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         start_tok = head.left_edge.i
         end_tok = max(head.i + 1, ent.end if ent is not None else 0)
-        origin = origins[-1][1] if origins else None
+        picked = pick_origin(origins)
+        origin = picked[1] if picked else None
         title = agents[-1] if agents else None
         person_name = ent.text if ent is not None else head.text
         if title is not None:
@@ -245,8 +298,9 @@ class Matcher:
         mention = self._plain(doc, span, entry)
         start = doc[head.left_edge.i].idx
         mention.start = min(mention.start, start)
-        if origins and (entry.form == "abbr" or not entry.code):
-            origin = origins[-1][1]
+        picked = pick_origin(origins)
+        if picked is not None and (entry.form == "abbr" or not entry.code):
+            origin = picked[1]
             mention.code = mention.code or origin.code
             mention.home = mention.home or home_of(origin)
             if entry.form == "abbr":
@@ -308,6 +362,62 @@ def _share_with_conjuncts(mentions: list[Mention]) -> None:
             if other is None or other is m or other.code is None or other.sector is not None:
                 continue
             other.sector, other.kind, other.anonymous = m.sector, m.kind, m.anonymous
+
+
+def _listed_before(span: Any, origins: list[tuple[Any, Entry]]) -> list[tuple[Any, Entry]]:
+    """Country words listed before ``span`` under the same head, joined by commas or
+    "and" only ("Peruvian, Chilean" before "Bolivian ministers")."""
+    doc = span.doc
+    listed = []
+    start = span.start
+    for other, entry in sorted(origins, key=lambda o: -o[0].start):
+        if other.end > start or not entry.code or entry.form not in ("name", "adjective"):
+            continue
+        between = doc[other.end : start]
+        if len(between) == 0 or any(t.lower_ not in JOINERS for t in between):
+            break
+        listed.append((other, entry))
+        start = other.start
+    return listed
+
+
+def _based(span: Any) -> bool:
+    """Whether a name only places or links the body ("the London-based rights group",
+    "the al-Qaeda-linked group"): the body is not the named one."""
+    nxt = span.doc[span.end : span.end + 2]
+    if len(nxt) == 2 and nxt[0].text == "-":
+        return nxt[1].lower_ in LINK_WORDS
+    return len(nxt) >= 1 and nxt[0].lower_.lstrip("-") in LINK_WORDS and nxt[0].text[0] == "-"
+
+
+def is_ethnic(span: Any, entry: Entry) -> bool:
+    """Whether a match is an ethnic group word ("Kurds", "Serbs")."""
+    return entry.form == "ethnic" or span.text.lower() in ethnic_words()
+
+
+def _state_before(span: Any, origins: list[tuple[Any, Entry]]) -> tuple[Any, Entry] | None:
+    """A coded country word right before ``span`` ("Bosnian" in "Bosnian Serbs")."""
+    for other, entry in origins:
+        if (other.end == span.start and entry.code and entry.form in ("name", "adjective")
+                and not is_ethnic(other, entry)):
+            return other, entry
+    return None
+
+
+def pick_origin(origins: list[tuple[Any, Entry]]) -> tuple[Any, Entry] | None:
+    """The modifier that codes a phrase: the last one, except that an ethnic group word
+    right after a country word is coded by the country ("Bosnian Serb forces" → BIH) and
+    an ethnic word with no country codes nothing ("Kurdish fighters")."""
+    if not origins:
+        return None
+    span, entry = origins[-1]
+    if is_ethnic(span, entry):
+        state = _state_before(span, origins[:-1])
+        if state is not None:
+            return state
+        if entry.code is None:
+            return None
+    return origins[-1]
 
 
 def np_head(token: Any) -> Any:
