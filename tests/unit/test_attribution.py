@@ -146,3 +146,43 @@ def test_attribution_nested_reported_speech(run) -> None:
     text = "The minister said that the general believes the war is over."
     result = run(text)
     assert {q.cue.text for q in result.attributions} == {"said", "believes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "reports"),
+    [
+        # the object decides: a statement is speech, prisoners and money are not
+        ("The ministry released a statement on the ceasefire.", "released", True),
+        ("The army found the money in a warehouse near the port.", "found", False),
+        ("The rebels delivered a heavy blow to the garrison.", "delivered", False),
+    ],
+)
+def test_attribution_object_sense(run, text, cue, reports) -> None:
+    cues = [q.cue.text for q in run(text).attributions if q.cue]
+    assert (cue in cues) == reports, cues
+
+
+def test_attribution_object_sense_reads_the_table() -> None:
+    from eventwire.attribution.cues import CueFinder
+
+    finder = CueFinder(objects={("find", "*"): 0.2, ("*", "statement"): 0.8})
+
+    class Tok:
+        def __init__(self, lemma: str) -> None:
+            self.lemma_ = lemma
+
+    assert not finder.object_sense(Tok("find"), Tok("money"))
+    assert finder.object_sense(Tok("find"), Tok("statement"))
+    assert finder.object_sense(Tok("unlisted"), Tok("money"))
+
+
+def test_attribution_literal_verb_does_not_comment_on_its_clause(run) -> None:
+    text = "The convoy reached the town after it crossed the river, looking at the map."
+    assert not [q for q in run(text).attributions if q.cue and q.cue.text == "looking"]
+
+
+def test_attribution_speech_verb_takes_gerund(run) -> None:
+    q = _one(run("The senator suggested boycotting the summit in Geneva."), "suggested")
+    assert q.content.text == "boycotting the summit in Geneva"
+    assert q.source is not None
+    assert q.source.text == "The senator"

@@ -4,10 +4,12 @@ A cue is a word from the cue lexicon (``data/attribution/cues.tsv``: verbs, noun
 adjectives that head gold cues in PolNeAR's train split) together with its
 particles. For each cue the rules find:
 
-- content: the clause the cue governs (``ccomp``, ``xcomp`` for wanting/planning,
-  ``that``-clauses of nouns), else its object, else a prepositional object
-  ("pointed to X"); for a cue that comments on the clause it hangs from
-  ("X is true, he said"), that clause;
+- content: the clause the cue governs (``ccomp``, ``xcomp`` for wanting/planning
+  and sure speech verbs, ``that``-clauses of nouns), else its object when the verb
+  and object report something (``data/attribution/cue_objects.tsv``: "released a
+  statement", not "released prisoners"), else a prepositional object ("pointed to
+  X"), else a passive subject; for a short speech-verb clause that comments on the
+  clause it hangs from ("X is true, he said"), that clause;
 - source: the cue's subject as written ("he", "who", "the official"), inherited
   from the governing verb for conjoined and gerund cues ("…, saying that …"), or
   the ``by``-agent of a passive; ``according to X`` gives X.
@@ -27,6 +29,11 @@ from eventwire.lexicons import load_tsv
 
 LEXICON = "attribution/cues.tsv"
 PREPS = "attribution/cue_preps.tsv"
+OBJECTS = "attribution/cue_objects.tsv"
+#: Minimum train cue rate for a verb with only an object ("criticized the plan") to
+#: take the object as content; a speech-like object noun ("released a statement")
+#: passes on its own rate. Verbs seen too rarely to be listed pass.
+MIN_OBJECT_RATE = 0.5
 #: Minimum train cue rate for a verb + preposition pair ("pointed to X") to take the
 #: prepositional object as content.
 MIN_PREP_RATE = 0.5
@@ -50,6 +57,14 @@ _OBJECT_PREPS = frozenset(("as", "for", "of", "with", "to", "about", "on", "agai
 #: Verbs that take a "that"-clause without reporting anything.
 _NOT_CUES = frozenset(("be", "make", "mean", "ensure", "so", "have"))
 _TRAILING = frozenset(("advcl",))
+#: A cue commenting on the clause it hangs from ("X, he said, Y") is a speech verb
+#: (lexicon rate at least this) with a short clause of its own and no complement.
+MIN_COMMENT_RATE = 0.5
+MAX_COMMENT_TOKENS = 15
+#: A speech verb this sure takes an infinitive or gerund as content ("suggested
+#: boycotting Apple"), besides the wanting verbs that always do.
+MIN_XCOMP_RATE = 0.5
+_COMPLEMENTS = frozenset(("dobj", "xcomp", "acomp", "attr", "oprd", "dative"))
 _MAX_SOURCE_TOKENS = 14
 _PUNCT_TRIM = frozenset(",;:-–—.")
 _QUOTE_MARKS = frozenset("\"“”„«»‘’'")
@@ -198,9 +213,11 @@ class CueFinder:
         self,
         lexicon: dict[tuple[str, str], float] | None = None,
         preps: dict[tuple[str, str], float] | None = None,
+        objects: dict[tuple[str, str], float] | None = None,
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.preps = preps if preps is not None else load_lexicon(PREPS)
+        self.objects = objects if objects is not None else load_lexicon(OBJECTS)
 
     def _prep_cue(self, token: Any) -> bool:
         """A verb that is a cue only with the preposition after it ("rail against")."""
@@ -209,6 +226,18 @@ class CueFinder:
         after = token.doc[token.i + 1]
         return (after.dep_ == "prep" and after.head.i == token.i
                 and self.preps.get((token.lemma_.lower(), after.lower_), 0) >= MIN_PREP_RATE)
+
+    def object_sense(self, verb: Any, obj: Any) -> bool:
+        """Whether a verb with only an object reports something ("released a statement",
+        "criticized the plan") rather than acting ("released prisoners", "found money")."""
+        rate = self.objects.get((verb.lemma_.lower(), "*"))
+        if rate is None or rate >= MIN_OBJECT_RATE:
+            return True
+        return self.objects.get(("*", obj.lemma_.lower()), 0.0) >= MIN_OBJECT_RATE
+
+    def rate(self, token: Any) -> float:
+        """The token's lexicon rate (0 when not listed)."""
+        return self.lexicon.get((token.lemma_.lower(), coarse_pos(token)), 0.0)
 
     def is_cue(self, token: Any) -> bool:
         """True when the token's lemma and part of speech pass the lexicon threshold."""
@@ -407,14 +436,18 @@ def _verb(token: Any, finder: CueFinder) -> Found | None:
         if child.dep_ in _CLAUSES:
             content = content_span(child, anchor=token)
             break
-    if content is None and lemma in _WANTING:
+    if content is None and (lemma in _WANTING or finder.rate(token) >= MIN_XCOMP_RATE):
         for child in children:
             if child.dep_ == "xcomp":
                 content = content_span(child, anchor=token)
                 break
+    literal = False
     if content is None:
         for child in children:
             if child.dep_ in _OBJECTS and (not child.is_stop or child.pos_ == "PRON"):
+                if not finder.object_sense(token, child):
+                    literal = True  # "found the money": an act, not a report
+                    break
                 content = _object_span(token, child)
                 origin = "object"
                 break
@@ -446,8 +479,11 @@ def _verb(token: Any, finder: CueFinder) -> Found | None:
                 cue = [(cue[0][0], _rstrip_index(token.doc, cue[-1][1]))]
                 origin = "medium"
                 break
+    if content is None and not literal:
+        content, origin = _passive_subject(token, children, origin)
     parts: Spans = [content] if content is not None else []
-    if content is None and token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i != token.i:
+    if (content is None and not literal and token.dep_ in ("parataxis", "ccomp", "advcl")
+            and token.head.i != token.i and _comments(token, finder)):
         # "X is true, he said" / "X, he said, is true": the cue comments on the clause
         # it hangs from; the content is that clause without the cue's own words.
         parts = clause_without(token.head, token)
@@ -460,6 +496,29 @@ def _verb(token: Any, finder: CueFinder) -> Found | None:
     if not parts:
         return Found(cue, [], source, source_token, token.i, "bare")
     return Found(cue, parts, source, source_token, token.i, origin)
+
+
+def _passive_subject(verb: Any, children: list[Any], origin: str) -> tuple[tuple[int, int] | None, str]:
+    """Content of a cue with no clause or object of its own: the passive subject
+    ("the decision was seen as …", "gestures were announced"). The noun a relative
+    clause hangs from ("a deal she once supported") is not taken: on train it was
+    content one time in six."""
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        span = subtree_span(subject, anchor=verb)
+        return span, "passive" if span else origin
+    return None, origin
+
+
+def _comments(cue: Any, finder: CueFinder) -> bool:
+    """Whether a cue hanging from a clause comments on it ("X is true, he said"): a
+    speech word (high lexicon rate) in a short clause of its own, with no object or
+    complement ("looking at the map" and "hopped on a plane" act on something)."""
+    if finder.lexicon.get((cue.lemma_.lower(), "VERB"), 0.0) < MIN_COMMENT_RATE:
+        return False
+    if any(c.dep_ in _COMPLEMENTS for c in cue.children):
+        return False
+    return cue.right_edge.i - cue.left_edge.i < MAX_COMMENT_TOKENS
 
 
 def _pieces_without(head: Any, skip: set[int]) -> Spans:
