@@ -204,10 +204,14 @@ def _continue_quotes(found: list[Found], quotes: list[Quote], text: str) -> None
     """Carry a quote on: the next quotes after the cue in the same paragraph
     ("…," the official said. "…"), then whole quoted paragraphs that follow."""
     paragraphs = paragraph_spans(text)
-    # Only a speech cue with a speaker stops a quote from carrying on.
+    # Only a speech cue with a speaker (or a passive one) stops a quote from carrying on.
     stoppers = sorted(
-        (f.cue[0][0], f) for f in found
-        if f.source is not None and f.origin not in ("noun", "object", "prep")
+        (
+            (f.cue[0][0], f) for f in found
+            if (f.source is not None or f.extra.get("passive"))
+            and f.origin not in ("noun", "object", "prep", "phrase")
+        ),
+        key=lambda pair: pair[0],
     )
     covered = [(s, e) for f in found for s, e in f.content]
     for f in found:

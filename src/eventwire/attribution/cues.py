@@ -23,6 +23,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.attribution import phrases as phrase_cues
 from eventwire.attribution.quotes import paragraph_spans
 from eventwire.errors import DataFileError
 from eventwire.lexicons import load_tsv
@@ -218,6 +219,20 @@ class CueFinder:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.preps = preps if preps is not None else load_lexicon(PREPS)
         self.objects = objects if objects is not None else load_lexicon(OBJECTS)
+        table = phrase_cues.load_phrases()
+        self.phrases = [
+            key for key, (cues, rate) in table.items()
+            if cues >= phrase_cues.MIN_PHRASE_CUES and rate >= phrase_cues.MIN_PHRASE_RATE
+        ]
+        self._matcher: Any = None
+        self._vocab: Any = None
+
+    def phrase_matcher(self, vocab: Any) -> Any:
+        """The phrase ``Matcher``, built once per vocabulary."""
+        if self._matcher is None or self._vocab is not vocab:
+            self._matcher = phrase_cues.build_matcher(vocab, self.phrases)
+            self._vocab = vocab
+        return self._matcher
 
     def _prep_cue(self, token: Any) -> bool:
         """A verb that is a cue only with the preposition after it ("rail against")."""
@@ -257,6 +272,14 @@ class CueFinder:
                 result = _verb(token, self)
             else:
                 result = _noun(token)
+            if result is not None:
+                found.append(result)
+        done = {f.cue_token for f in found if f.content}
+        for key, start, end in phrase_cues.matches(self.phrase_matcher(doc.vocab), doc):
+            tokens = phrase_cues.key_tokens(doc, key, start, end)
+            if not tokens or tokens[0].lemma_ == "accord" or any(t.i in done for t in tokens):
+                continue  # a word rule already read this cue
+            result = _phrase(tokens, self)
             if result is not None:
                 found.append(result)
         return found
@@ -329,6 +352,10 @@ def _source(token: Any) -> tuple[tuple[int, int] | None, int | None]:
             agent = _agent(token)
             if agent is not None:
                 return subtree_span(agent, anchor=token), agent.i
+        if _passive(token):
+            # "lest it be interpreted as …": no agent, no speaker; the words before
+            # a passive cue are not its source
+            return None, None
         return _fallback_source(token)
     if paragraph_ids(token.doc)[subject.i] != paragraph_ids(token.doc)[token.i] or _behind_quote(subject, token):
         return _fallback_source(token)
@@ -340,6 +367,10 @@ def _source(token: Any) -> tuple[tuple[int, int] | None, int | None]:
     # The subject as written, relative clause and apposition included (PolNeAR's way).
     span = subtree_span(subject, anchor=token)
     return _closing_comma(subject, span), subject.i
+
+
+def _passive(token: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
 def _behind_quote(subject: Any, cue: Any) -> bool:
@@ -493,9 +524,8 @@ def _verb(token: Any, finder: CueFinder) -> Found | None:
         parts = _pieces_without(token, {token.i} | {c.i for c in children if c.dep_ in ("aux", "neg")})
         return Found(cue, parts, None, None, token.i, "raising") if parts else None
     source, source_token = _source(token)
-    if not parts:
-        return Found(cue, [], source, source_token, token.i, "bare")
-    return Found(cue, parts, source, source_token, token.i, origin)
+    extra = {"passive": True} if _passive(token) else {}
+    return Found(cue, parts, source, source_token, token.i, origin if parts else "bare", extra)
 
 
 def _passive_subject(verb: Any, children: list[Any], origin: str) -> tuple[tuple[int, int] | None, str]:
@@ -504,7 +534,8 @@ def _passive_subject(verb: Any, children: list[Any], origin: str) -> tuple[tuple
     clause hangs from ("a deal she once supported") is not taken: on train it was
     content one time in six."""
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    if subject is not None:
+    if subject is not None and subject.pos_ not in ("PRON", "DET"):
+        # "which was nominated", "it was declared": a pronoun is no content
         span = subtree_span(subject, anchor=verb)
         return span, "passive" if span else origin
     return None, origin
@@ -661,3 +692,89 @@ def _noun(token: Any) -> Found | None:
     if content is None:
         return None
     return Found(cue, [content], source, source_token, token.i, "noun")
+
+
+def _phrase(tokens: list[Any], finder: CueFinder) -> Found | None:
+    """A phrase cue ("raised questions about X", "is critical of X", "made clear that …").
+
+    A noun or adjective phrase needs a holder (a possessive or its verb's subject): "an
+    attack on Israel" alone is an event, not a stance; one hanging from a speech verb
+    ("said, in reference to X") belongs to that verb's attribution.
+    """
+    root = phrase_cues.phrase_root(tokens)
+    ids = {t.i for t in tokens}
+    content = None
+    last = tokens[-1]
+    if last.pos_ == "ADP":
+        objects = [g for g in last.children if g.dep_ in ("pobj", "pcomp")]
+        if objects:
+            content = _phrase_object(root, last, objects[0])
+    if content is None and last.pos_ != "ADP":
+        for t in tokens:
+            clause = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.i not in ids), None)
+            if clause is not None:
+                content = content_span(clause, anchor=root)
+                break
+    if content is None and last.pos_ != "ADP":
+        for t in tokens:
+            obj = next((c for c in t.children if c.dep_ == "dobj" and c.i not in ids), None)
+            if obj is not None and coarse_pos(t) == "VERB":
+                content = _object_span(t, obj)
+                break
+    if content is None:
+        return None
+    first = tokens[0]
+    verb = _governing_verb(root)
+    if verb is not None and verb.i != root.i and verb.i not in {t.i for t in tokens} and finder.is_cue(verb):
+        return None
+    if verb is not None and verb.lemma_ == "be" and root.head.i == verb.i and verb.i < first.i:
+        first = verb  # "is a staunch supporter of": the copula is part of the cue
+    cue = [(first.idx, last.idx + len(last))]
+    source, source_token = None, None
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        source, source_token = subtree_span(poss, anchor=root), poss.i
+    elif verb is not None and verb.lemma_ not in _RAISING:
+        # "seems like X" has no speaker; "X voted in favor of Y", "X is wary of Y" do
+        source, source_token = _source(verb)
+    if source is None and coarse_pos(root) != "VERB":
+        return None
+    return Found(cue, [content], source, source_token, root.i, "phrase")
+
+
+#: Adjuncts of a phrase's verb after its object that stay in the content ("raising
+#: questions about X during the debate").
+_PHRASE_ADJUNCTS = frozenset(("prep", "npadvmod", "advmod", "dobj", "pobj", "dative"))
+
+
+def _phrase_object(root: Any, last: Any, obj: Any) -> tuple[int, int] | None:
+    """The object of a phrase's closing preposition, with the verb's adjuncts after it."""
+    doc = root.doc
+    right = obj.right_edge.i
+    if coarse_pos(root) == "VERB":
+        for child in root.children:
+            if child.i <= last.i:
+                continue
+            if child.dep_ not in _PHRASE_ADJUNCTS:
+                break
+            right = max(right, child.right_edge.i)
+    para = paragraph_ids(doc)
+    home = para[root.i]
+    return trim([doc[i] for i in range(obj.left_edge.i, right + 1) if para[i] == home])
+
+
+#: Links from a phrase word up to the verb whose subject holds the phrase's stance.
+_STANCE_LINKS = frozenset(("attr", "acomp", "dobj", "oprd", "prep", "pobj", "advmod", "npadvmod"))
+
+
+def _governing_verb(root: Any) -> Any | None:
+    """The phrase's own verb, or the verb a noun or adjective phrase hangs from
+    ("X is critical of", "X voted in favor of", "X emerged as an advocate for")."""
+    token = root
+    for _ in range(4):
+        if coarse_pos(token) == "VERB":
+            return token
+        if token.dep_ not in _STANCE_LINKS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None

@@ -296,3 +296,63 @@ def cue_statistics(gold_path: str | Path, docs: Iterable[Any]) -> list[tuple[str
         ((lemma, pos, n, n / max(seen[(lemma, pos)], 1)) for (lemma, pos), n in heads.items()),
         key=lambda row: -row[2],
     )
+
+
+def _role_tokens(doc: Any, pieces: Iterable[Any], mode: str) -> set[int]:
+    ids: set[int] = set()
+    for s, e in pieces:
+        span = doc.char_span(s, e, alignment_mode=mode)
+        if span is not None:
+            ids.update(range(span.start, span.end))
+    return ids
+
+
+def phrase_statistics(
+    gold_path: str | Path, docs: Iterable[Any], *, min_cues: int = 2,
+) -> list[tuple[str, int, int, float]]:
+    """Count phrase cues in gold data: how ``data/attribution/cue_phrases.tsv`` is rebuilt.
+
+    A gold cue of several fixed words ("raise question about", "supporter of") gives a
+    phrase key (:func:`eventwire.attribution.phrases.phrase_key`); every key seen at least
+    ``min_cues`` times is then matched over the same parses with the stage's own
+    matcher, to count how often the phrase is a cue when it occurs (occurrences inside
+    a gold content that are not cues are not counted: they are reported speech).
+
+    Args:
+        gold_path: PolNeAR-format train file.
+        docs: spaCy parses of the same articles' texts, in file order.
+        min_cues: fewest gold cues for a phrase to be kept.
+
+    Returns:
+        ``(phrase, cues, seen, rate)`` rows, most frequent first.
+    """
+    from eventwire.attribution.phrases import build_matcher, key_tokens, matches, phrase_key
+
+    pairs = list(zip(read_gold(gold_path), docs, strict=False))
+    cues: Counter[tuple[str, ...]] = Counter()
+    for record, doc in pairs:
+        for a in record["attributions"]:
+            tokens = [t for s, e in a["cue"] for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+            key = phrase_key(tokens)
+            if key is not None:
+                cues[key] += 1
+    keys = [k for k, n in cues.items() if n >= min_cues]
+    if not pairs:
+        return []
+    matcher = build_matcher(pairs[0][1].vocab, keys)
+    seen: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    for record, doc in pairs:
+        attributions = record["attributions"]
+        inside = _role_tokens(doc, (p for a in attributions for p in a["content"]), "contract")
+        cue_ids = _role_tokens(doc, (p for a in attributions for p in a["cue"]), "expand")
+        for key, s, e in matches(matcher, doc):
+            ids = {t.i for t in key_tokens(doc, key, s, e)}
+            is_cue = ids <= cue_ids
+            if ids & inside and not is_cue:
+                continue
+            seen[key] += 1
+            hits[key] += is_cue
+    rows = [(" ".join(k), cues[k], seen[" ".join(k)], hits[" ".join(k)] / max(seen[" ".join(k)], 1))
+            for k in keys]
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
