@@ -8,16 +8,18 @@ with ids ``a1``, ``a2`` …
 Steps: dictionary matches (:mod:`.match`) → noun-phrase mentions → ambiguity checks →
 people and organisations the parser finds but no dictionary knows (``code=None``) →
 short labels and captions (tokenised only) → abbreviations and later mentions linked to
-first mentions (:mod:`.coref`).
+first mentions (:mod:`.coref`), with uncoded state institutions ("the Foreign Ministry",
+"ministry spokesman X") coded from the article's context first (:mod:`.context`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from eventwire.actors import coref
+from eventwire.actors import context, coref
 from eventwire.actors.dictionary import Dictionary, Entry, build, code_kinds, country_codes
 from eventwire.actors.match import PERSON_LABELS, Matcher, Mention
+from eventwire.actors.petrarch import article_day
 from eventwire.model import Actor, Article
 
 if TYPE_CHECKING:
@@ -51,11 +53,13 @@ class ActorStage:
         self.matcher = Matcher(self.dictionary, nlp)
         self.kinds = code_kinds(self.dictionary)
         self._raw: list[tuple[Any, Entry]] = []  # this article's dictionary matches
+        self._day: int | None = None  # this article's date (YYYYMMDD), for dated codes
 
     def __call__(self, doc: Any, article: Article) -> list[Actor]:
         """Return the article's actor mentions in text order."""
         text = article.text
-        raw = self.matcher.matches(doc)
+        self._day = article_day(article.published)
+        raw = self.matcher.matches(doc, self._day)
         self._raw = raw
         matches = [(s, e) for s, e in raw if self._accept(doc, s, e)]
         mentions = self.matcher.mentions(doc, matches)
@@ -63,8 +67,15 @@ class ActorStage:
         mentions += self._regions(article)
         mentions = _drop_nested(mentions)
         coref.resolve_abbreviations(mentions, text)
+        dateline = context.dateline_country(article, self._piece_matches)
+        lead = context.lead_span(doc, article)
+        context.resolve(mentions, text, context.dominant_country(mentions, lead, dateline))
         coref.link(mentions, self.kinds)
         return _to_actors(mentions, text)
+
+    def _piece_matches(self, piece: str) -> list[tuple[Any, Entry]]:
+        """Dictionary matches in a short text read with the tokenizer only (a dateline)."""
+        return self.matcher.matches(self.nlp.make_doc(piece), self._day)
 
     # ------------------------------------------------------------ checks
 
@@ -161,7 +172,7 @@ class ActorStage:
             if region.kind not in SCANNED_REGIONS:
                 continue
             piece = self.nlp.make_doc(article.text[region.start : region.end])
-            matches = self.matcher.matches(piece)
+            matches = self.matcher.matches(piece, self._day)
             for span, entry in matches:
                 # Without a parse an agent word cannot be told from a modifier
                 # ("Iranian military drill"), so only names are taken here.

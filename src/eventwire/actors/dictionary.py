@@ -60,6 +60,12 @@ class Entry:
             "Kim" links to an earlier "Kim Jong-un" even when "Kim" alone is ambiguous.
         staff: for agent words that name a body's staff ("official", "spokesman"):
             before a body with its own sector, the body's sector wins.
+        dated: PETRARCH date-restricted codes as ``(code, first, end)`` in listed order,
+            ``first`` inclusive and ``end`` exclusive, both ``YYYYMMDD`` integers;
+            ``code`` is the full PETRARCH code ("HOBGOV", "---"). ``code``/``sector``
+            above hold the reading used when the article has no date.
+        undated: the full PETRARCH code with no date restriction ("" if none), used on
+            a dated article when no restriction covers its date.
     """
 
     code: str | None = None
@@ -75,6 +81,8 @@ class Entry:
     full: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     staff: bool = False
+    dated: tuple[tuple[str, int, int], ...] = ()
+    undated: str = ""
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 
 from eventwire.actors.dictionary import Dictionary, Entry, country_codes, ethnic_words
+from eventwire.actors.petrarch import on_day
 
 # Links that keep a word inside the noun phrase of its head.
 MODIFIER_DEPS = frozenset({
@@ -116,8 +117,14 @@ class Matcher:
 
     # ------------------------------------------------------------ raw matches
 
-    def matches(self, doc: Any) -> list[tuple[Any, Entry]]:
-        """Longest non-overlapping dictionary matches that pass the case rules."""
+    def matches(self, doc: Any, day: int | None = None) -> list[tuple[Any, Entry]]:
+        """Longest non-overlapping dictionary matches that pass the case rules.
+
+        Args:
+            doc: the parsed (or only tokenised) text.
+            day: the article's date as ``YYYYMMDD``; PETRARCH entries with dated codes
+                take the code valid on that day.
+        """
         spans = _longest(self.matcher(doc, as_spans=True))
         found = []
         for span in spans:
@@ -127,6 +134,8 @@ class Matcher:
             entry, exact = hit
             if not self._case_ok(span, entry, exact):
                 continue
+            if entry.dated:
+                entry = on_day(entry, day)
             found.append((span, entry))
         return found
 
@@ -159,6 +168,7 @@ class Matcher:
         for head_i, members in groups.items():
             found.extend(self._group(doc, doc[head_i], members))
         _share_with_conjuncts(found)
+        _share_origin_with_agents(doc, found)
         return found
 
     def _group(self, doc: Any, head: Any, members: list[tuple[Any, Entry]]) -> list[Mention]:
@@ -168,6 +178,17 @@ class Matcher:
                 and not _based(s)]
         origins = [(s, e) for s, e in mods if e.form != "agent"]
         agents = [(s, e) for s, e in mods if e.form == "agent"]
+        joined = [(sp, e) for sp, e in origins if head_match is not None
+                  and head_match[1].form == "name" and _joined_name(sp, e, head)]
+        if joined:
+            # "Fornost and the evil awful Gondor": a name joined to the head name by
+            # "and" or a comma is an actor of its own, not a modifier of the head.
+            first = _after_list(doc, max(sp.end for sp, _ in joined))
+            rest = [(sp, e) for sp, e in members if sp.start >= first]
+            tail = self._group(doc, head, rest)
+            for m in tail:
+                m.start = max(m.start, doc[first].idx)
+            return [*(self._plain(doc, sp, e) for sp, e in joined), *tail]
         if head_match is not None and head_match[1].form == "agent":
             mention = self._agent_mention(doc, head, head_match, origins, agents)
             # "Peruvian, Chilean and Bolivian ministers": listed modifiers of one head.
@@ -189,6 +210,13 @@ class Matcher:
         out = [self._plain(doc, s, e) for s, e in origins if e.code or e.form != "ethnic"]
         if head_match is not None:
             out.append(self._plain(doc, *head_match))
+            prefix = next(((sp, e) for sp, e in agents if e.prefix), None)
+            if prefix is not None and head_match[1].code:
+                # PETRARCH prefix agent before a name: "MSF Arnor" → NGO + ARN.
+                last = out[-1]
+                full = (prefix[1].sector or "") + (last.code or "") + (last.sector or "")
+                last.code, last.sector = full[:3], full[3:] or None
+                last.start = min(last.start, prefix[0].start_char)
         return out
 
     def _ethnic_mentions(self, doc: Any, head: Any, head_match: tuple[Any, Entry],
@@ -250,6 +278,9 @@ class Matcher:
             head=span.text.lower(), definite=first.lower_ in ("the", "this", "that"),
             bare=origin is None, home=home_of(origin),
         )
+        mention.extra["head_i"] = head.i
+        if origin is not None and origin.kind == "state" and origin.code:
+            mention.extra["state_origin"] = True
         if conjuncts:
             mention.extra["conjuncts"] = conjuncts
             mention.extra["listed"] = listed
@@ -364,6 +395,25 @@ def _share_with_conjuncts(mentions: list[Mention]) -> None:
             other.sector, other.kind, other.anonymous = m.sector, m.kind, m.anonymous
 
 
+def _share_origin_with_agents(doc: Any, mentions: list[Mention]) -> None:
+    """Give coordinated agent words the state of the first: "Danish media and
+    government" → DNK MED and DNK GOV; "Lawmakers and officials in Fornost" → FOR LEG
+    and FOR GOV. Only a state's: "Hamas fighters and civilians" are not Hamas's; only a
+    conjunct with no determiner or country of its own."""
+    by_head = {m.extra["head_i"]: m for m in mentions if "head_i" in m.extra}
+    for m in mentions:
+        if not m.extra.get("state_origin"):
+            continue
+        head = doc[m.extra["head_i"]]
+        for token in head.conjuncts:
+            other = by_head.get(token.i)
+            if (other is None or token.i < head.i or not other.bare or other.code
+                    or any(c.dep_ == "det" for c in token.children)):
+                continue
+            other.code, other.home, other.name, other.bare = m.code, m.home, m.name, False
+            other.anonymous = other.kind == "person"
+
+
 def _listed_before(span: Any, origins: list[tuple[Any, Entry]]) -> list[tuple[Any, Entry]]:
     """Country words listed before ``span`` under the same head, joined by commas or
     "and" only ("Peruvian, Chilean" before "Bolivian ministers")."""
@@ -379,6 +429,20 @@ def _listed_before(span: Any, origins: list[tuple[Any, Entry]]) -> list[tuple[An
         listed.append((other, entry))
         start = other.start
     return listed
+
+
+def _joined_name(span: Any, entry: Entry, head: Any) -> bool:
+    """Whether a coded name before the head is followed by "and" or a comma."""
+    doc = span.doc
+    return (entry.form == "name" and bool(entry.code) and entry.kind != "person"
+            and span.end < head.i and doc[span.end].lower_ in JOINERS)
+
+
+def _after_list(doc: Any, i: int) -> int:
+    """The first token after the joiners ("and", ",") starting at token ``i``."""
+    while i < len(doc) - 1 and doc[i].lower_ in JOINERS:
+        i += 1
+    return i
 
 
 def _based(span: Any) -> bool:

@@ -11,15 +11,22 @@ back. An actor phrase combined with an agent (``Arnor`` + ``government [~GOV]``)
 gives code ``ARN``, sector ``GOV``; a prefix agent (``MSF [NGO~]`` before ``Arnor``)
 gives ``NGO`` + ``ARN``.
 
-Date-restricted codes (``[AFGGOV 011222-041207]``): the code without a date
-restriction wins, else the open-ended (``>``) one, else the last one listed.
-``[---]`` (no code) entries are kept as unresolved names.
+Date-restricted codes (``[AFGGOV 011222-041207]``, ``[HOB <950601]`` = until
+1995-06-01, ``[HOBREB >990816]`` = from 1999-08-16): on an article with a date
+(``Article.published``: ISO ``2024-05-02`` or PETRARCH ``YYYYMMDD``) the first
+restriction listed that covers the date wins (ranges include both ends, ``<`` is
+before the day, ``>`` from the day on), else the code with no restriction, else none
+(the name stays unresolved). Two-digit years are 20YY for 00–30, else 19YY
+(PETRARCH's rule). Without a date: the code without a restriction, else the
+open-ended (``>``) one, else the last one listed. ``[---]`` (no code) entries are
+kept as unresolved names.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from eventwire.actors.dictionary import Entry, normalise
@@ -30,6 +37,8 @@ _SET = re.compile(r"^(![A-Z0-9_-]+!)\s*=\s*(.+)$")
 _PLURALS = re.compile(r"\{([^}]*)\}")
 _NOT_A_CODE = {"---", "+++", "###", ""}
 _STATE_LIKE = re.compile(r"^[A-Z]{3}$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})")
+_OPEN_END = 100_000_000  # after any YYYYMMDD date
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
@@ -87,10 +96,66 @@ def _best_code(blocks: list[str]) -> str | None:
     return best[2] if best else None
 
 
-def _actor_entry(code: str | None, name: str, origin: str) -> Entry:
+def _day(text: str) -> int:
+    """A PETRARCH date as a ``YYYYMMDD`` integer: ``950601`` → 19950601, ``20080120``."""
+    digits = text.strip()
+    if not digits.isdigit() or len(digits) not in (6, 8):
+        raise ValueError(f"not a PETRARCH date: {text!r}")
+    if len(digits) == 6:
+        year = int(digits[:2])
+        digits = ("20" if year <= 30 else "19") + digits
+    return int(digits)
+
+
+def _restriction(block: str) -> tuple[str, int, int] | None:
+    """``(code, first, end)`` of a date-restricted block, None for an undated one."""
+    parts = block.split(None, 1)
+    if len(parts) < 2:
+        return None
+    code, rest = parts[0], parts[1].replace(" ", "")
+    try:
+        if rest.startswith("<"):
+            return code, 0, _day(rest[1:])
+        if rest.startswith(">"):
+            return code, _day(rest[1:]), _OPEN_END
+        first, _, last = rest.partition("-")
+        return code, _day(first), _day(last) + 1  # YYYYMMDD integers: "+ 1" ends after `last`
+    except ValueError:
+        return None
+
+
+def article_day(published: str | None) -> int | None:
+    """An article date (ISO ``2024-05-02[T…]`` or PETRARCH ``YYYYMMDD``) as YYYYMMDD.
+
+    Example:
+        >>> article_day("2024-05-02T10:00:00Z"), article_day("19950104"), article_day(None)
+        (20240502, 19950104, None)
+    """
+    found = _ISO_DATE.match(published or "")
+    return int("".join(found.groups())) if found else None
+
+
+def _entry_for(code: str | None, name: str, origin: str) -> Entry:
     country, sector = split_code(code or "")
-    return Entry(country, sector, "state" if country and not sector else "organisation",
-                 "name", name, origin=origin)
+    kind = "state" if country and not sector else "organisation"
+    return Entry(country, sector, kind, "name", name, origin=origin)
+
+
+def _actor_entry(blocks: list[str], name: str, origin: str) -> Entry:
+    dated = tuple(r for r in (_restriction(b) for b in blocks) if r is not None)
+    undated = next((b.split()[0] for b in blocks if len(b.split()) == 1), "")
+    entry = _entry_for(_best_code(blocks), name, origin)
+    return replace(entry, dated=dated, undated=undated) if dated else entry
+
+
+def on_day(entry: Entry, day: int | None) -> Entry:
+    """The entry as coded on ``day`` (YYYYMMDD): its first date restriction covering
+    the day, else its undated code, else no code; unchanged without a day or dates."""
+    if day is None or not entry.dated:
+        return entry
+    code = next((c for c, first, end in entry.dated if first <= day < end), entry.undated)
+    dated = _entry_for(code, entry.name or "", entry.origin)
+    return replace(entry, code=dated.code, sector=dated.sector, kind=dated.kind)
 
 
 def read_actors(path: Path) -> Iterator[tuple[str, Entry]]:
@@ -101,7 +166,7 @@ def read_actors(path: Path) -> Iterator[tuple[str, Entry]]:
 
     def flush() -> Iterator[tuple[str, Entry]]:
         if phrases:
-            entry = _actor_entry(_best_code(blocks), normalise(phrases[0]).title(), origin)
+            entry = _actor_entry(blocks, normalise(phrases[0]).title(), origin)
             for phrase in phrases:
                 yield phrase, entry
 

@@ -12,7 +12,8 @@ from eventwire.cli.app import emit_metrics, evaluate_app, fail
 @evaluate_app.command("actors")
 def evaluate_actors_cli(
     gold: Path = typer.Option(..., "--gold", help="Sample corpus folder, an expected/*.json "
-                              "file, or a PLOVER .jsonl file (format detected)."),
+                              "file, a PLOVER .jsonl file, or PETRARCH unit_tests.jsonl "
+                              "(format detected)."),
     as_json: bool = typer.Option(False, "--json", help="Print metrics as JSON."),
     errors: bool = typer.Option(False, "--errors", help="Also list every miss."),
     dictionary: list[Path] = typer.Option([], "--dictionary",
@@ -23,6 +24,7 @@ def evaluate_actors_cli(
     Example:
         eventwire evaluate actors --gold src/eventwire/data/sample
         eventwire evaluate actors --gold ../shared/data/plover/dev.jsonl --json
+        eventwire evaluate actors --gold ../shared/data/petrarch/unit_tests.jsonl
     """
     from eventwire import Pipeline
     from eventwire.errors import EventwireError

@@ -18,6 +18,13 @@ Two gold formats, detected from the path:
   because PLOVER codes organisations by class. The class comes from what the code
   names ("al-Qaeda leaders" and "Kofi Annan" are people of a group and an IGO); an
   actor with no code but sector IGO or NGO ("a human rights group") gives that class.
+- **PETRARCH unit tests** (``unit_tests.jsonl``: records with ``events`` and
+  ``category``), read with the ``PETR.Validate.actors.txt`` / ``.agents.txt``
+  dictionaries from the ``dictionaries/`` folder beside the file: the share of expected
+  source/target codes (each distinct record, role and code; quoted new-actor texts and
+  ``---`` codes skipped, ERROR records skipped) that some actor of the sentence carries
+  as ``code + sector``. Each record's ``date`` is the article's ``published`` date, so
+  date-restricted codes are chosen as PETRARCH does.
 """
 
 from __future__ import annotations
@@ -45,9 +52,11 @@ def detect_format(path: Path) -> str:
         return "sample"
     if path.suffix == ".jsonl":
         with path.open(encoding="utf-8") as f:
-            first = next((line for line in f if line.strip()), "{}")
-        if "source_codes" in json.loads(first):
+            first = json.loads(next((line for line in f if line.strip()), "{}"))
+        if "source_codes" in first:
             return "plover"
+        if "events" in first and "category" in first:
+            return "petrarch"
     return "sample"
 
 
@@ -69,10 +78,74 @@ def evaluate_actors(gold_path: Path | str, *, pipeline: Any = None) -> dict[str,
     from eventwire import Pipeline
 
     path = Path(gold_path)
+    found = detect_format(path)
+    if found == "petrarch":
+        return _petrarch(path, pipeline)
     pipeline = pipeline or Pipeline()
-    if detect_format(path) == "plover":
+    if found == "plover":
         return _plover(path, pipeline)
     return _sample(path, pipeline)
+
+
+# ------------------------------------------------------------------ PETRARCH
+
+
+def petrarch_pipeline(path: Path, pipeline: Any = None) -> Any:
+    """A pipeline with the PETRARCH validation actor and agent dictionaries laid over
+    the user's (the ``dictionaries/`` folder beside ``unit_tests.jsonl``)."""
+    from eventwire import Pipeline
+    from eventwire.errors import DataFileError
+
+    folder = path.parent / "dictionaries"
+    files = (folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt")
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise DataFileError(missing[0], "PETRARCH validation dictionary not found")
+    extra = tuple(getattr(getattr(pipeline, "config", None), "dictionaries", ()) or ())
+    return Pipeline(dictionaries=(*extra, *files))
+
+
+def petrarch_expected(record: dict[str, Any]) -> set[tuple[str, str]]:
+    """Expected ``(role, code)`` pairs of a unit-test record (coded actors only)."""
+    return {(role, event[role]) for event in record.get("events") or []
+            for role in ("source", "target") if event[role][:1].isalpha()}
+
+
+def _petrarch(path: Path, pipeline: Any = None) -> dict[str, Any]:
+    pipeline = petrarch_pipeline(path, pipeline)
+    counts: Counter[str] = Counter()
+    misses: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record.get("error"):
+                continue
+            article = Article(text=record["text"], id=record.get("id"),
+                              published=record.get("date"))
+            actors = pipeline.process(article).actors
+            found = {(a.code or "") + (a.sector or "") for a in actors if a.code}
+            counts["records"] += 1
+            for role, code in sorted(petrarch_expected(record)):
+                counts[f"{role}_total"] += 1
+                if code in found:
+                    counts[f"{role}_found"] += 1
+                else:
+                    misses.append({"id": record.get("id"), "role": role, "gold": code,
+                                   "found": sorted(found)})
+    total = counts["source_total"] + counts["target_total"]
+    hits = counts["source_found"] + counts["target_found"]
+    return {
+        "format": "petrarch",
+        "records": counts["records"],
+        "expected_codes": total,
+        "found_codes": hits,
+        "code_recall": _ratio(hits, total),
+        "source_recall": _ratio(counts["source_found"], counts["source_total"]),
+        "target_recall": _ratio(counts["target_found"], counts["target_total"]),
+        "misses": misses,
+    }
 
 
 # ------------------------------------------------------------------ PLOVER
