@@ -23,7 +23,7 @@ def petrarch(shared_data):
 # Floors a little under the measured figures (docs/events.md); the targets
 # (type 0.80, triple 0.60, PETRARCH F1 0.60) are not all reached yet.
 @pytest.mark.parametrize(("metric", "floor"), [
-    ("type_accuracy", 0.70), ("triple_accuracy", 0.25), ("precision", 0.45),
+    ("type_accuracy", 0.78), ("triple_accuracy", 0.45), ("precision", 0.50),
 ])
 def test_events_plover_floor(plover, metric, floor):
     assert plover[metric] >= floor, plover
@@ -35,7 +35,7 @@ def test_events_plover_beats_keyword_floor(plover):
     assert plover["triple_accuracy"] > 0.16
 
 
-@pytest.mark.parametrize(("metric", "floor"), [("f1", 0.40), ("recall", 0.40)])
+@pytest.mark.parametrize(("metric", "floor"), [("f1", 0.50), ("recall", 0.45)])
 def test_events_petrarch_floor(petrarch, metric, floor):
     assert petrarch[metric] >= floor, petrarch
 

@@ -167,3 +167,30 @@ def test_events_seed_done_when(pipeline, seed_path):
     refused = [e for e in events if e.trigger.text == "refused"]
     assert refused[0].cameo.startswith("12")
     assert (refused[0].source.code, refused[0].source.sector) == ("ISR", "GOV")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The Iranian foreign minister held a press conference in Tehran.", "held"),
+    ("Turkish troops took part in the exercise with Greece.", "took"),
+    ("Trump said Washington is going to revoke visas for Iran.", "going"),
+    ("Reporters from France contributed to this report.", "contributed"),
+])
+def test_events_literal_senses_make_no_event(pipeline, text, trigger):
+    assert not [e for e in _events(pipeline, text) if e.trigger.text == trigger]
+
+
+def test_events_pattern_preposition_not_under_another_preposition(pipeline):
+    # "against" belongs to "war", not to "mobilized": not "mobilize against" (113).
+    found = _pick(_events(pipeline, "Britain mobilized reservists for a war against Iraq."), "mobilized")
+    assert all(e.cameo.startswith("15") for e in found)
+
+
+@pytest.mark.parametrize(("text", "trigger", "root"), [
+    ("Britain ceded sovereignty of the islands to Mauritius.", "ceded", "08"),
+    ("Britain agreed to cede sovereignty of the islands to Mauritius.", "cede", "03"),
+    ("Pakistan designated the group a terrorist organization.", "designated", "16"),
+    ("Iran agreed to the plan put forward by Iraq.", "agreed", "03"),
+    ("Some 800 Kurds sought asylum in Germany.", "sought", "02"),
+])
+def test_events_news_verbs_covered(pipeline, text, trigger, root):
+    assert any(e.cameo.startswith(root) for e in _pick(_events(pipeline, text), trigger))

@@ -20,7 +20,29 @@ def test_events_patterns_cover_every_root(root):
 
 def test_events_patterns_codes_exist():
     codebook = load_codebook()
-    assert {p.code for p in builtin_patterns()} <= set(codebook)
+    # The empty code marks a literal sense (literal.tsv): no event.
+    assert {p.code for p in builtin_patterns() if p.code} <= set(codebook)
+
+
+def test_events_patterns_literal_senses_loaded():
+    literal = [p for p in builtin_patterns() if not p.code]
+    assert literal
+    assert all(p.origin.startswith("data/events/literal.tsv") for p in literal)
+
+
+@pytest.mark.parametrize(("verb", "form", "ok"), [
+    ("depart", "departs", True),
+    ("depart", "departing", True),
+    ("depart", "departes", False),
+    ("agree", "agreed", True),
+    ("carry", "carried", True),
+    ("plan", "planned", True),
+    ("reach", "reaches", True),
+])
+def test_events_patterns_petrarch_verb_forms(verb, form, ok):
+    from eventwire.events.petrarch import verb_forms
+
+    assert (form in verb_forms(verb)) is ok
 
 
 def test_events_patterns_no_pattern_coded_twice():

@@ -123,6 +123,9 @@ class EventStage:
             if pattern.code.startswith("01") and (token.idx, token.idx + len(token)) in cues:
                 continue  # "announced", "stated": the attribution's cue, not an event
             consumed.update(t.i for t in words)
+            if not pattern.code:
+                consumed.add(token.i)  # a literal sense: "held a press conference"
+                continue
             found.append((token, pattern))
         return [(t, p) for t, p in found if t.i not in consumed]
 
@@ -140,7 +143,12 @@ class EventStage:
             # A user's (PETRARCH) dictionary codes intent and refusal in its own patterns.
             code, kind, governor = shift(token, pattern.code, mode)
         sources, targets = domestic(sources, targets, token, code, context)
-        symmetric = len(sources) > 1 and not targets
+        # "Israel and the US discussed …": both directions; a PETRARCH dictionary says
+        # so itself with a compound slot ("- % * [030:030]"), and codes nothing else
+        # without a target.
+        symmetric = len(sources) > 1 and not targets and (
+            pattern.origin.startswith("data/") or pattern.compound == "source"
+        )
         if kind == "refused":
             negation = False  # the refusal itself is asserted
         if kind == "demanded" and governor is not None:

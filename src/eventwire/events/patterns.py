@@ -24,6 +24,7 @@ from eventwire.lexicons import load_tsv
 VERBS_FILE = "events/verbs.tsv"
 NOUNS_FILE = "events/nouns.tsv"
 GRAMMAR_FILE = "events/grammar.tsv"
+LITERAL_FILE = "events/literal.tsv"
 
 #: Prepositions: in a noun pattern the head is the last word before the first of these.
 PREPOSITIONS = frozenset(
@@ -60,6 +61,9 @@ class Pattern:
     origin: str = ""
     target_code: str | None = None
     compound: str | None = None  # PETRARCH "%": "source" or "target" must be conjoined actors
+    # Surface forms the trigger may take (PETRARCH lists verbs as forms, so "departes"
+    # is no form of DEPART); ``None``: any form whose lemma is the head.
+    forms: frozenset[str] | None = None
 
     @property
     def preps(self) -> tuple[str, ...]:
@@ -126,10 +130,24 @@ def _load_file(relative: str, kind: str) -> list[Pattern]:
     return patterns
 
 
+def _load_literal() -> list[Pattern]:
+    """Literal senses ("hold a press conference"): patterns with the empty code, which
+    the events stage reads as "no event here"."""
+    patterns = []
+    for line, (kind, texts) in load_tsv(LITERAL_FILE, 2):
+        if kind not in ("verb", "noun"):
+            raise DataFileError(f"data/{LITERAL_FILE}", f"bad kind {kind!r}", line=line)
+        for text in _split(texts):
+            patterns.append(make_pattern("", text, kind, f"data/{LITERAL_FILE}:{line}"))
+    return patterns
+
+
 @functools.lru_cache(maxsize=1)
 def builtin_patterns() -> tuple[Pattern, ...]:
-    """All packaged verb and noun patterns (cached)."""
-    return tuple(_load_file(VERBS_FILE, "verb") + _load_file(NOUNS_FILE, "noun"))
+    """All packaged verb and noun patterns, literal senses last (cached)."""
+    return tuple(
+        _load_file(VERBS_FILE, "verb") + _load_file(NOUNS_FILE, "noun") + _load_literal()
+    )
 
 
 class Lexicon:
@@ -186,13 +204,15 @@ class Lexicon:
             return None
         near = None
         for pattern in entries:
+            if pattern.forms is not None and token.lower_ not in pattern.forms:
+                continue
             if pattern.compound and not _compound(token, pattern.compound):
                 continue
             if not pattern.words:
                 return pattern, []
             if near is None:
-                near = neighbourhood(token)
-            matched = _match_words(pattern.words, near)
+                near, beyond = _reach(token)
+            matched = _match_words(pattern.words, near, beyond)
             if matched is not None:
                 return pattern, matched
         return None
@@ -219,28 +239,46 @@ def _compound(token: Any, where: str) -> bool:
 
 def neighbourhood(token: Any) -> list[Any]:
     """The trigger's dependents (breadth first, up to three arcs) that patterns look at."""
+    return _reach(token)[0]
+
+
+def _reach(token: Any) -> tuple[list[Any], set[int]]:
+    """The trigger's dependents (breadth first, up to three arcs), and the indices of
+    those reached through a preposition of their own ("mobilized reservists for a war
+    against Iraq": *against* hangs under *for*, so it is not the verb's "against")."""
     found: list[Any] = []
-    frontier = [token]
+    beyond: set[int] = set()
+    frontier = [(token, False)]
     for _ in range(_MAX_DEPTH):
         following = []
-        for node in frontier:
+        for node, via in frontier:
+            inner = via or (node is not token and node.dep_ == "prep")
             for child in node.children:
                 if child.dep_ in _FOLLOW:
                     found.append(child)
-                    following.append(child)
+                    following.append((child, inner))
+                    if inner:
+                        beyond.add(child.i)
         frontier = following
         if not frontier:
             break
-    return found
+    return found, beyond
 
 
-def _match_words(words: tuple[str, ...], near: list[Any]) -> list[Any] | None:
+def _match_words(words: tuple[str, ...], near: list[Any], beyond: set[int] = frozenset()) -> list[Any] | None:
     matched = []
     used: set[int] = set()
     for word in words:
         options = frozenset(word.split("|")) if "|" in word else frozenset((word,))
+        # A pattern's preposition must belong to the trigger or its object, not to
+        # another preposition's object; an infinitive's "to" ("going to revoke") is
+        # no preposition.
+        prep = word in PREPOSITIONS
+        skip = beyond if prep else frozenset()
         hit = next(
-            (t for t in near if t.i not in used and (t.lemma_.lower() in options or t.lower_ in options)),
+            (t for t in near if t.i not in used and t.i not in skip
+             and not (prep and t.dep_ == "aux")
+             and (t.lemma_.lower() in options or t.lower_ in options)),
             None,
         )
         if hit is None:

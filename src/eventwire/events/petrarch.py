@@ -83,10 +83,11 @@ def load_verbs(path: str | Path) -> list[Pattern]:
     patterns: list[Pattern] = []
 
     def flush() -> None:
+        forms = frozenset(f for h in heads for f in verb_forms(h[0]))
         for head_words in heads:
             head, *rest = head_words
             if block_code[0]:
-                patterns.append(_pattern(block_code, head, rest, origin))
+                patterns.append(_pattern(block_code, head, rest, origin, forms=forms))
             for number, body in block_lines:
                 code = _code(body, origin, number)
                 if code[0] is None:
@@ -95,7 +96,7 @@ def load_verbs(path: str | Path) -> list[Pattern]:
                 compound = _compound_slot(words)
                 for expanded in _expand(_words(words), synsets):
                     patterns.append(
-                        _pattern(code, head, rest + expanded, f"{origin}:{number}", compound)
+                        _pattern(code, head, rest + expanded, f"{origin}:{number}", compound, forms)
                     )
 
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -158,11 +159,30 @@ def _compound_slot(words: str) -> str | None:
     return "source" if tokens.index("%") < star else "target"
 
 
+def verb_forms(verb: str) -> list[str]:
+    """The regular forms PETRARCH gives a verb listed without irregular forms: the base,
+    -s/-es, -ed/-d and -ing ("depart" → departs, departed, departing; "departes" is
+    none of them). Irregular forms are listed in the dictionary and come as heads."""
+    forms = [verb]
+    if verb.endswith("e"):
+        forms += [verb + "s", verb + "d", verb[:-1] + "ing", verb + "ing"]
+    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        forms += [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    else:
+        plural = verb + "es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) else verb + "s"
+        forms += [plural, verb + "ed", verb + "ing"]
+        if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
+            # "plan" → planned: spelling doubles a final consonant after one vowel.
+            forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return forms
+
+
 def _pattern(
     code: tuple[str | None, str | None], head: str, words: list[str], origin: str,
-    compound: str | None = None,
+    compound: str | None = None, forms: frozenset[str] | None = None,
 ) -> Pattern:
     # PETRARCH words are surface forms; the matcher compares lemmas and forms alike.
     return Pattern(
-        code[0] or "", head, tuple(w for w in words if w != head), "verb", origin, code[1], compound,
+        code[0] or "", head, tuple(w for w in words if w != head), "verb", origin, code[1],
+        compound, forms,
     )
