@@ -220,23 +220,9 @@ def _plover(path: Path, pipeline: Any) -> dict[str, Any]:
 
 
 def _sample_cases(path: Path) -> list[tuple[Article, dict[str, Any]]]:
-    from eventwire import read
+    from eventwire.samples import load_samples
 
-    if path.is_file():
-        root, wanted = path.parent.parent, {path.stem}
-    else:
-        root = path.parent if path.name == "expected" else path
-        wanted = None
-    cases = []
-    for source in sorted((root / "articles").glob("*")):
-        for article in read([source]):
-            if not isinstance(article, Article):
-                continue
-            key = str(article.id) if article.id is not None else source.stem
-            expected = root / "expected" / f"{key}.json"
-            if expected.is_file() and (wanted is None or key in wanted):
-                cases.append((article, json.loads(expected.read_text(encoding="utf-8"))))
-    return cases
+    return [(sample.article, sample.expected) for sample in load_samples(path)]
 
 
 def match_mentions(gold: list[dict[str, Any]], predicted: list[Actor]) -> list[tuple[dict, Actor]]:
