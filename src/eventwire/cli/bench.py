@@ -19,6 +19,7 @@ def bench(
     n: int | None = typer.Option(None, "--n", min=1, help="Use only the first N articles."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Processes, for spaCy and eventwire alike."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch, both sides."),
+    repeat: int = typer.Option(2, "--repeat", min=1, help="Alternating runs per side; the fastest counts."),
     model: str | None = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
@@ -37,9 +38,11 @@ def bench(
     from eventwire.bench import run_bench
 
     if not as_json:
-        err.print("timing bare spaCy, then eventwire, then ingest…", highlight=False)
+        err.print(f"timing bare spaCy and eventwire in turn ({repeat}×), then ingest…", highlight=False)
     try:
-        report = run_bench(path or None, n=n, n_process=n_process, model=model, batch_size=batch_size)
+        report = run_bench(
+            path or None, n=n, n_process=n_process, model=model, batch_size=batch_size, repeat=repeat,
+        )
     except EventwireError as e:
         raise fail(str(e)) from e
     emit_metrics(report, as_json=as_json, title="eventwire bench")
