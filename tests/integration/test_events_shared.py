@@ -21,9 +21,9 @@ def petrarch(shared_data):
 
 
 # Floors a little under the measured figures (docs/events.md); the targets
-# (type 0.80, triple 0.60, PETRARCH F1 0.60) are not all reached yet.
+# (type 0.80, triple 0.60, PETRARCH F1 0.60): triple accuracy is not reached yet.
 @pytest.mark.parametrize(("metric", "floor"), [
-    ("type_accuracy", 0.78), ("triple_accuracy", 0.45), ("precision", 0.50),
+    ("type_accuracy", 0.80), ("triple_accuracy", 0.48), ("precision", 0.52),
 ])
 def test_events_plover_floor(plover, metric, floor):
     assert plover[metric] >= floor, plover
@@ -35,11 +35,15 @@ def test_events_plover_beats_keyword_floor(plover):
     assert plover["triple_accuracy"] > 0.16
 
 
-@pytest.mark.parametrize(("metric", "floor"), [("f1", 0.50), ("recall", 0.45)])
+@pytest.mark.parametrize(("metric", "floor"), [("f1", 0.62), ("recall", 0.57)])
 def test_events_petrarch_floor(petrarch, metric, floor):
     assert petrarch[metric] >= floor, petrarch
 
 
-@pytest.mark.xfail(reason="PETRARCH exact F1 is below the issue's 0.60 target (docs/events.md)")
 def test_events_petrarch_target(petrarch):
     assert petrarch["f1"] >= 0.60
+
+
+@pytest.mark.xfail(reason="PLOVER triple accuracy is below the issue's 0.60 target (docs/events.md)")
+def test_events_plover_triple_target(plover):
+    assert plover["triple_accuracy"] >= 0.60

@@ -133,16 +133,30 @@ def test_events_without_attributions_are_not_claims(nlp):
     assert all(e.source is None for e in events if e.trigger.text == "defend")
 
 
-@pytest.mark.parametrize(("kind", "words", "source", "target", "expected"), [
-    ("verb", (), True, True, 0.8),
-    ("verb", ("sanction",), True, False, 0.65),
-    ("noun", (), False, False, 0.25),
+_CODED = Found(Actor("a1", "Iran", 0, 4, code="IRN"))
+_UNCODED = Found(Actor("a2", "the militants", 0, 13))
+_PRONOUN = Found(Actor("a1", "Iran", 0, 4, code="IRN"), guessed=True)
+
+
+@pytest.mark.parametrize(("kind", "words", "source", "target", "claimed", "expected"), [
+    ("verb", (), _CODED, _CODED, False, 0.8),
+    ("verb", ("sanction",), _CODED, None, False, 0.65),
+    ("noun", (), None, None, False, 0.25),
+    # lower for an uncoded role, lower still for a pronoun-resolved one, lower for a claim
+    ("verb", (), _CODED, _UNCODED, False, 0.7),
+    ("verb", (), _CODED, _PRONOUN, False, 0.65),
+    ("verb", (), _CODED, _CODED, True, 0.75),
 ])
-def test_events_confidence_heuristic(kind, words, source, target, expected):
-    actor = Found(Actor("a1", "Iran", 0, 4, code="IRN"))
+def test_events_confidence_heuristic(kind, words, source, target, claimed, expected):
     pattern = Pattern("190", "attack", words, kind)
-    value = confidence(pattern, actor if source else None, actor if target else None)
-    assert value == pytest.approx(expected)
+    assert confidence(pattern, source, target, claimed=claimed) == pytest.approx(expected)
+
+
+def test_events_confidence_orders_evidence():
+    pattern = Pattern("190", "attack", (), "verb")
+    coded = confidence(pattern, _CODED, _CODED)
+    assert coded > confidence(pattern, _CODED, _UNCODED) > confidence(pattern, _CODED, _PRONOUN)
+    assert confidence(pattern, _CODED, _CODED, claimed=True) < coded
 
 
 def test_events_seed_done_when(pipeline, seed_path):

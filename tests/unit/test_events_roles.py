@@ -116,3 +116,84 @@ def test_events_roles_speech_verb_has_no_clause_subject_target(pipeline):
 ])
 def test_events_denied_event_is_negated(pipeline, text, trigger):
     assert all(e.negated for e in _pick(pipeline, text, trigger))
+
+
+# --- Round 5: lists, nested and purpose targets, places, the source again ---------
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # the parser hangs a descriptive noun or a comma list as a second subject
+    ("Old rivals Chile and Peru condemned Brazil.", {("CHL", "BRA"), ("PER", "BRA")}),
+    ("Lions, tigers, and Bolivia condemned Brazil.", {("BOL", "BRA")}),
+])
+def test_events_roles_every_subject_of_the_verb(pipeline, text, pairs):
+    assert pairs <= _pairs(_pick(pipeline, text, "condemned"))
+
+
+def test_events_roles_list_members_through_apposition_and_modifier():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.events.roles import _members
+
+    # "Mordor, the Shire, Fornost and Bree": the list cut at "the Shire" (appos)
+    words = ["Arda", ",", "the", "Shire", ",", "Bree", "and", "Rohan", "met"]
+    heads = [8, 0, 3, 0, 3, 3, 5, 5, 8]
+    deps = ["nsubj", "punct", "det", "appos", "punct", "conj", "cc", "conj", "ROOT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert [t.text for t in _members(doc[0])] == ["Arda", "Shire", "Bree", "Rohan"]
+    # a plain apposition renames: no member
+    words = ["Rohan", ",", "the", "horse", "land", ",", "met"]
+    heads = [6, 0, 4, 4, 0, 0, 6]
+    deps = ["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert [t.text for t in _members(doc[0])] == ["Rohan"]
+
+
+def test_events_roles_of_phrase_conjuncts_each_name_an_actor(pipeline):
+    found = _pick(pipeline, "The ambassadors of Chile, Peru and Bolivia praised the Brazilian president.", "praised")
+    assert {("CHL", "BRA"), ("PER", "BRA"), ("BOL", "BRA")} <= _pairs(found)
+
+
+def test_events_roles_object_agent_is_the_target(pipeline):
+    found = _pick(pipeline, "Chile condemned an attack by Peruvian soldiers in northern Bolivia.", "condemned")
+    assert _pairs(found) == {("CHL", "PER")}
+
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    # nested: the actor inside a target preposition's object
+    ("Ghana fired rockets at a border post in eastern Togo.", "fired", ("GHA", "TGO")),
+    # purpose clause
+    ("Kenya launched an operation to drive al-Shabab fighters from the forest.", "launched",
+     ("KEN", "ALSHABAAB")),
+])
+def test_events_roles_nested_and_purpose_targets(pipeline, text, trigger, pair):
+    assert pair in _pairs(_pick(pipeline, text, trigger))
+
+
+def test_events_roles_purpose_clause_beats_the_place(pipeline):
+    text = "Thousands of students marched in Lima to show their anger at Chile's policies."
+    assert {e.target.code for e in _pick(pipeline, text, "marched") if e.target} == {"CHL"}
+
+
+def test_events_roles_place_of_the_event_is_no_target(pipeline):
+    # "in Nairobi" says where; the protesters (of Kenya, by the domestic rule) are the target
+    found = _pick(pipeline, "Police in Kenya arrested dozens of protesters in Nairobi.", "arrested")
+    assert {(e.target.code, e.target.sector) for e in found if e.target} == {("KEN", "CVL")}
+
+
+def test_events_roles_domestic_rule_never_makes_the_source_its_own_target(pipeline):
+    for event in _pick(pipeline, "Nigeria's army deployed troops along the border.", "deployed"):
+        if event.target is not None:
+            assert (event.target.code, event.target.sector) != (event.source.code, event.source.sector)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # the actors stage coded "Croatian extremists": a real domestic event, kept
+    ("Croatia is investigating Croatian extremists.", "investigating"),
+    # a state's coercion of unnamed people keeps its unnamed domestic target
+    ("Belarus arrested dozens of opposition activists on Sunday.", "arrested"),
+])
+def test_events_roles_real_domestic_target_stays(pipeline, text, trigger):
+    found = _pick(pipeline, text, trigger)
+    assert any(e.target is not None and e.target.code == e.source.code for e in found)

@@ -49,20 +49,33 @@ __all__ = ["EventStage", "confidence"]
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
 
-def confidence(pattern: Pattern, source: Found | None, target: Found | None) -> float:
+def confidence(
+    pattern: Pattern, source: Found | None, target: Found | None, *, claimed: bool = False,
+) -> float:
     """The documented confidence heuristic (see ``docs/events.md``).
 
-    0.3 to start; +0.25 for a source and +0.25 for a target found by the parse (+0.1
-    each when only a pronoun heuristic found them); +0.1 when the pattern needed more
-    than its trigger word; -0.05 for a noun event. Clamped to 0.05-0.95.
+    0.3 to start; for each of source and target: +0.25 when the parse found a coded
+    actor, +0.15 when the actor has no code ("the militants"), +0.1 when only a
+    heuristic found it (a pronoun, or the domestic rule's country); +0.1 when the
+    pattern needed more than its trigger word; -0.05 for a noun event; -0.05 for a
+    claim (the event is what a source says, not what the text asserts). Clamped to
+    0.05-0.95.
     """
     score = 0.3
     for found in (source, target):
-        if found is not None:
-            score += 0.1 if found.guessed else 0.25
+        if found is None:
+            continue
+        if found.guessed:
+            score += 0.1
+        elif found.actor.code is None:
+            score += 0.15
+        else:
+            score += 0.25
     if pattern.words:
         score += 0.1
     if pattern.kind == "noun":
+        score -= 0.05
+    if claimed:
         score -= 0.05
     return round(min(0.95, max(0.05, score)), 2)
 
@@ -187,7 +200,7 @@ class EventStage:
                 modality=mode,
                 negated=negation,
                 attribution=claim.id if claim else None,
-                confidence=confidence(pattern, source, target),
+                confidence=confidence(pattern, source, target, claimed=claim is not None),
             )
 
 

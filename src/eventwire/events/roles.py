@@ -221,12 +221,69 @@ def resolve(token: Any, context: Context, *, exclude: set[str] | None = None) ->
     """Actors named by ``token`` and its conjuncts, one each, in text order."""
     found = []
     seen: set[str] = set()
-    for item in sorted([token, *token.conjuncts], key=lambda t: t.i):
+    for item in _members(token):
         one = resolve_one(item, context, exclude=exclude)
-        for each in [one, *_conjoined_modifiers(item, one, context)]:
+        extra = _conjoined_modifiers(item, one, context) + _conjoined_of(item, one, context)
+        for each in [one, *extra]:
             if each is not None and each.actor.entity not in seen:
                 seen.add(each.actor.entity)
                 found.append(each)
+    return found
+
+
+def resolve_subject(token: Any, context: Context) -> list[Found]:
+    """Actors named by a subject and by any other subject the parser hung on the same
+    verb: a comma list cut apart ("Lions, tigers, and Gondor welcomed …") or a
+    descriptive noun before the names ("Old foes Gondor and Osgiliath renewed …")."""
+    found = resolve(token, context)
+    if token.dep_ not in _SUBJECTS or token.head is token:
+        return found
+    seen = {f.actor.entity for f in found}
+    for other in token.head.children:
+        if other is token or other.dep_ != token.dep_:
+            continue
+        for each in resolve(other, context):
+            if each.actor.entity not in seen:
+                seen.add(each.actor.entity)
+                found.append(each)
+    return sorted(found, key=lambda f: f.actor.start)
+
+
+def _members(token: Any) -> list[Any]:
+    """The token and the other members of the list it heads, in text order.
+
+    Conjuncts always; and, where the parser has cut a comma list of names apart
+    ("Mordor, the Shire, Fornost and Bree": *the Shire* an apposition with conjuncts;
+    "Arnor, Calenardhon and Gondor": *Arnor* a nominal modifier of *Gondor*), the
+    apposition or proper-noun modifier that has conjuncts of its own. A plain
+    apposition ("Netanyahu, Israel's prime minister") renames, so it is no member.
+    """
+    members = {t.i: t for t in (token, *token.conjuncts)}
+    for item in list(members.values()):
+        for child in item.children:
+            listed = child.dep_ == "appos" or (child.dep_ == "nmod" and child.pos_ == "PROPN")
+            if listed and child.conjuncts and child.i not in members:
+                members.update((t.i, t) for t in (child, *child.conjuncts))
+    return [members[i] for i in sorted(members)]
+
+
+def _conjoined_of(token: Any, one: Found | None, context: Context) -> list[Found]:
+    """ "The ambassadors of Arnor, Osgiliath and Gondor": when the of/from phrase is what
+    gave the token its country, each conjunct of that phrase names one more actor."""
+    if one is None or one.actor.code is None:
+        return []
+    found = []
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+            continue
+        for obj in _pobjs(child):
+            held = context.by_token.get(obj.i)
+            if held is None or held.code != one.actor.code:
+                continue
+            for conj in obj.conjuncts:
+                other = _direct(conj, context)
+                if _coded(other):
+                    found.append(other)
     return found
 
 
@@ -334,24 +391,40 @@ def verb_roles(
             targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held)
         return sources, targets
     who = subject(verb)
-    sources = resolve(who, context) if who is not None else []
+    sources = resolve_subject(who, context) if who is not None else []
     held = {f.actor.entity for f in sources}
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
     candidates = objects + _prep_objects(verb, pattern.preps)
+    # "in" says where, not to whom ("arrested protesters in Nairobi"): its object is
+    # the last resort, below an uncoded object. The object's own "by" agent is a
+    # target ("condemned an attack by Osgiliath soldiers": the soldiers are criticised).
+    preps = tuple(p for p in target_preps() if p != "in")
     for obj in objects:
-        candidates += _prep_objects(obj, pattern.preps + target_preps())
-    candidates += _prep_objects(verb, target_preps())
+        candidates += _prep_objects(obj, pattern.preps + preps + ("by",))
+    candidates += _prep_objects(verb, preps)
     # "demanded that Iran withdraw", "accused Iran of …": the clause's subject; but not
     # for a speech verb: in "an official said Ethiopia broke ties" Ethiopia is what the
     # statement is about, not whom it is addressed to.
     if verb.lemma_.lower() not in load_grammar()["reporting"]:
         candidates += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
-    candidates += _complement_targets(verb, pattern.preps + target_preps())
+    candidates += _complement_targets(verb, pattern.preps + preps)
     targets = _first(candidates, context, held)
     if not targets:
-        # "cordoned off the roads leading into Mordor": the first actor inside the object.
-        targets = _first([t for o in objects for t in o.subtree if t is not o], context, held)
+        # A nested target: the first actor inside the object or a target preposition's
+        # object ("cordoned off the roads leading into Mordor", "fired rockets at a post
+        # in northern Israel").
+        outer = objects + _prep_objects(verb, preps)
+        targets = _first([t for o in outer for t in o.subtree if t is not o], context, held)
+    if not targets:
+        # A purpose clause: "marched to show their disapproval of Israel's policies".
+        targets = _first([t for c in verb.children if c.dep_ == "advcl" and _infinitive(c)
+                          for t in c.subtree if t is not c], context, held)
+    if not targets:
+        places = _prep_objects(verb, ("in",)) + [
+            t for o in objects for t in _prep_objects(o, ("in",))
+        ]
+        targets = _first(places, context, held)
     return sources, targets
 
 
@@ -452,7 +525,21 @@ def domestic(
             Found(f.actor, guessed=True, code=f.actor.code, unnamed=True)
             for f in sources[:1] if f.actor.code in _countries()
         ]
-    return sources, targets
+    return sources, _distinct(sources, targets)
+
+
+def _key(found: Found) -> tuple[str | None, str | None]:
+    role = found.role()
+    return role.code, role.sector
+
+
+def _distinct(sources: list[Found], targets: list[Found]) -> list[Found]:
+    """Targets that are not the source again: an uncoded mention the domestic rule gave
+    the source's own code and sector (the troops a state deploys) is dropped. A mention
+    coded by the actors stage stays ("Croatia is investigating Croatian extremists"), and
+    so does the unnamed target of a state's coercion ("Belarus arrested dozens")."""
+    keys = {_key(f) for f in sources if _key(f)[0] is not None}
+    return [f for f in targets if f.code is None or f.unnamed or _key(f) not in keys]
 
 
 def _of(found: Found, country: str) -> Found:
