@@ -13,11 +13,11 @@ from eventwire.evaluate.attribution import evaluate_attribution
 pytestmark = pytest.mark.shared
 
 SUBSET = 20
-# Measured on this subset: 0.711, 0.869, 0.768 (source accuracy 0.925).
+# Measured on this subset: 0.711, 0.874, 0.780 (source accuracy 0.925).
 FLOORS = {
-    ("content_match", "f1"): 0.68,
-    ("token", "content", "f1"): 0.84,
-    ("exact", "source", "f1"): 0.73,
+    ("content_match", "f1"): 0.69,
+    ("token", "content", "f1"): 0.86,
+    ("exact", "source", "f1"): 0.76,
 }
 
 
@@ -38,7 +38,7 @@ def test_attribution_polnear_floor(metrics, path, floor) -> None:
 
 
 def test_attribution_polnear_source_accuracy(metrics) -> None:
-    assert metrics["source_accuracy"] >= 0.89
+    assert metrics["source_accuracy"] >= 0.91
 
 
 def test_attribution_polnear_counts(metrics) -> None:

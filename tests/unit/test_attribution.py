@@ -134,6 +134,8 @@ def test_attribution_colon_headline(run) -> None:
         (["“Part one,”", "“part two.”"], "direct"),
         (["the plan was “a disaster” indeed"], "mixed"),
         (["the plan failed"], "indirect"),
+        (["''All of it.''"], "direct"),
+        (["the plan was ''a disaster'' indeed"], "mixed"),
     ],
 )
 def test_attribution_kind(pieces, kind) -> None:
@@ -186,3 +188,43 @@ def test_attribution_speech_verb_takes_gerund(run) -> None:
     assert q.content.text == "boycotting the summit in Geneva"
     assert q.source is not None
     assert q.source.text == "The senator"
+
+
+def test_attribution_doubled_apostrophe_quote_split_around_cue(run) -> None:
+    text = "''The border will reopen on Monday,'' the minister said. ''Trade will follow soon after.''"
+    q = _one(run(text), "said")
+    assert [p.text for p in q.content_parts] == [
+        "''The border will reopen on Monday,''", "''Trade will follow soon after.''",
+    ]
+    assert q.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a trailing apposition or non-restrictive relative clause is the writer's aside
+        ("The senator criticized the new governor, a former banker from Ohio.",
+         "criticized", "the new governor"),
+        ("The minister said the plan would cut taxes, which pleased the farmers.",
+         "said", "the plan would cut taxes"),
+        # an adverbial clause that is not a cue stays in the content
+        ("The minister said the plan would pass, even though the opposition objects.",
+         "said", "the plan would pass, even though the opposition objects"),
+        # prepositional phrases after an object content stay in it
+        ("The mayor proposed tighter rules in exchange for federal money.",
+         "proposed", "tighter rules in exchange for federal money"),
+    ],
+)
+def test_attribution_content_boundaries(run, text, cue, content) -> None:
+    assert _one(run(text), cue).content.text == content
+
+
+def test_attribution_object_needs_surer_verb_without_speaker(nlp) -> None:
+    from eventwire.attribution.cues import MIN_OBJECT_RATE, MIN_OBJECT_RATE_THING, CueFinder
+
+    finder = CueFinder(objects={("offer", "*"): (MIN_OBJECT_RATE + MIN_OBJECT_RATE_THING) / 2})
+    doc = nlp("The senator offers a compromise. This race offers an opportunity.")
+    offers = [t for t in doc if t.lower_ == "offers"]
+    rates = [finder.object_rate(t) for t in offers]
+    objects = [next(c for c in t.children if c.dep_ == "dobj") for t in offers]
+    assert [finder.object_sense(t, o, r) for t, o, r in zip(offers, objects, rates, strict=True)] == [True, False]

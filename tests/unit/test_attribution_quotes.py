@@ -19,6 +19,10 @@ def _texts(text: str, **kw) -> list[str]:
         ("Il a dit «nous gagnerons» hier.", ["«nous gagnerons»"]),
         ("“A,” she said, “B.”", ["“A,”", "“B.”"]),
         ("“Outer ‘inner’ end,” he said.", ["“Outer ‘inner’ end,”"]),
+        ("''We will win,'' he said. ''Soon.''", ["''We will win,''", "''Soon.''"]),
+        ("''I tell them, 'no way,''' she said.", ["''I tell them, 'no way,'''"]),
+        ("It's the candidates' plan, he said.", []),
+        ("''Open and never closed", ["''Open and never closed"]),
     ],
 )
 def test_attribution_quotes_styles(text, expected) -> None:

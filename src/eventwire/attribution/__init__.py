@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.attribution.cues import CueFinder, Found, paragraph_ids
 from eventwire.attribution.lines import colon_lines, dash_signatures
-from eventwire.attribution.quotes import Quote, find_quotes, is_quote_mark, paragraph_spans
+from eventwire.attribution.quotes import (
+    Quote,
+    closes_quote,
+    find_quotes,
+    is_quote_mark,
+    opens_quote,
+    paragraph_spans,
+)
 from eventwire.attribution.speakers import SpeakerResolver
 from eventwire.model import Actor, Article, Attribution, Source, Span
 
@@ -33,6 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AttributionStage", "attribution_kind"]
 
+_DOUBLED = "''"  # two apostrophes used as a double quotation mark
+_CLOSERS = "'\"”»’"
 #: A quote this short inside a sentence is a scare quote or a title, not speech.
 _MIN_QUOTE_WORDS = 4
 #: Most characters allowed between a quote and the cue clause that introduces it.
@@ -102,11 +111,10 @@ def _record(text: str, ident: str, found: Found, speaker: Any) -> Attribution:
 def attribution_kind(pieces: list[str]) -> str:
     """``direct`` when every piece is inside quotation marks, ``mixed`` when some
     words are, ``indirect`` otherwise."""
-    direct = all(p and is_quote_mark(p[0]) and (is_quote_mark(p[-1]) or p[-1] in ".,!?")
-                 for p in pieces)
+    direct = all(opens_quote(p) and (closes_quote(p) or p[-1] in ".,!?") for p in pieces)
     if direct:
         return "direct"
-    if any(is_quote_mark(ch) for p in pieces for ch in p):
+    if any(is_quote_mark(ch) for p in pieces for ch in p) or any(_DOUBLED in p for p in pieces):
         return "mixed"
     return "indirect"
 
@@ -114,8 +122,8 @@ def attribution_kind(pieces: list[str]) -> str:
 def _is_speech(text: str, quote: Quote) -> bool:
     """A quote of speech, not a scare quote: four words or more, or closed by a
     comma, question or exclamation mark inside the marks ("“It’s fine,” he said")."""
-    inner = text[quote.start : quote.end]
-    return len(inner.split()) >= _MIN_QUOTE_WORDS or inner[-2:-1] in (",", "?", "!")
+    inner = text[quote.start : quote.end].rstrip(_CLOSERS)
+    return len(inner.split()) >= _MIN_QUOTE_WORDS or inner[-1:] in (",", "?", "!")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -156,9 +164,9 @@ def _attach_quotes(found: list[Found], quotes: list[Quote], text: str) -> None:
         covered.append(span)
 
 
-_QUOTE_MARK = re.compile("[\"“”„«»]")
+_QUOTE_MARK = re.compile("[\"“”„«»]|" + _DOUBLED)
 #: A sentence end followed by more words: the attribution is not the paragraph's last.
-_LATER_SENTENCE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]")
+_LATER_SENTENCE = re.compile(r"[.!?][\"”’']{0,3}\s+[\"“‘']{0,2}[A-Z0-9]")
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|St|Jr|U\.S)\.")
 
 

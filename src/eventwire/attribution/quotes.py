@@ -1,7 +1,8 @@
 """Quotation-mark scanning: direct quotes as character spans, paragraph by paragraph.
 
-Handles straight and curly double quotes, guillemets, straight and curly single
-quotes in headlines, quotes that run over several paragraphs (an opening mark with
+Handles straight and curly double quotes, guillemets, doubled apostrophes used as
+double quotes (an archive typesetting style), straight and curly single quotes in
+headlines, quotes that run over several paragraphs (an opening mark with
 no closing one at the paragraph end, the next paragraph reopening), and nested
 quotes (inner marks of the other style stay inside the outer quote). An unbalanced
 mark spoils one paragraph at most: scanning restarts at every paragraph.
@@ -86,10 +87,32 @@ def _is_opening(text: str, i: int, lo: int) -> bool:
     return i == lo or not (_WORD(text[i - 1]) or text[i - 1] in ".,!?;:)]’”")
 
 
+def _double_apostrophe_end(text: str, i: int, hi: int) -> int | None:
+    """End of a doubled-apostrophe quote opened at ``i``: after the next doubled
+    apostrophe not followed by a letter (an inner single quote may close with it)."""
+    j = text.find("''", i + 2, hi)
+    while j != -1:
+        k = j + 2
+        while k < hi and text[k] == "'":
+            k += 1  # three marks: an inner single quote closes with the outer one
+        if k >= hi or not _WORD(text[k]):
+            return k
+        j = text.find("''", k, hi)
+    return None
+
+
 def _scan(text: str, lo: int, hi: int) -> Iterator[Quote]:
     i = lo
     while i < hi:
         ch = text[i]
+        if ch == "'" and text.startswith("''", i) and _is_opening(text, i, lo):
+            end = _double_apostrophe_end(text, i, hi)
+            if end is None:
+                yield Quote(i, hi, closed=False)
+                return
+            yield Quote(i, end)
+            i = end
+            continue
         if ch in _PAIRS and (ch not in "\"”" or _is_opening(text, i, lo)):
             closers = _PAIRS[ch]
             j = i + 1
@@ -146,3 +169,16 @@ def find_quotes(text: str, *, headline: tuple[int, int] | None = None) -> list[Q
 def is_quote_mark(ch: str) -> bool:
     """True for any double quotation mark or guillemet."""
     return ch in _DOUBLE
+
+
+_DOUBLED = "''"
+
+
+def opens_quote(piece: str) -> bool:
+    """True when ``piece`` starts with a double mark, guillemet or doubled apostrophe."""
+    return bool(piece) and (piece[0] in _DOUBLE or piece.startswith(_DOUBLED))
+
+
+def closes_quote(piece: str) -> bool:
+    """True when ``piece`` ends with a double mark, guillemet or doubled apostrophe."""
+    return bool(piece) and (piece[-1] in _DOUBLE or piece.endswith(_DOUBLED))
