@@ -316,6 +316,9 @@ def subject(verb: Any) -> Any | None:
             obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None:
                 return obj
+        doer = _object_doer(node)
+        if doer is not None:
+            return doer
         if node.dep_ == "acl" and _infinitive(node) and node.head.dep_ in ("dobj", "attr"):
             # "Turkey had no plans to expel …", "made a decision to …": the subject of
             # the verb that has the plan, not the plan.
@@ -327,6 +330,28 @@ def subject(verb: Any) -> Any | None:
             return None
         node = node.head
     return None
+
+
+def _own(obj: Any, context: Context) -> bool:
+    """Whether an object is the subject's own uncoded agents: possessed by "its/their"
+    ("withdrew their ambassadors", "deployed its troops") with no code of its own."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+        return False
+    actor = context.by_token.get(obj.i)
+    return actor is None or actor.code is None
+
+
+def _object_doer(gerund: Any) -> Any | None:
+    """The object that does a gerund's act: "accused India of providing support",
+    "blamed Iran for attacking" (``grammar.tsv`` ``object_does``); else ``None``."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or prep.dep_ != "prep":
+        return None
+    grammar = load_grammar()
+    verb = prep.head
+    if prep.lower_ not in grammar["object_does_prep"] or verb.lemma_.lower() not in grammar["object_does"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _infinitive(verb: Any) -> bool:
@@ -348,16 +373,80 @@ def _prep_objects(token: Any, preps: tuple[str, ...]) -> list[Any]:
     return found
 
 
-def _first(tokens: list[Any], context: Context, exclude: set[str]) -> list[Found]:
+def _first(
+    tokens: list[Any], context: Context, exclude: set[str], seats: frozenset[str] | None = None,
+) -> list[Found]:
     """The actors of the first candidate that names a coded actor; else of the first
-    that names any actor (an uncoded "the diplomats" loses to a later "Israel")."""
+    that names any actor (an uncoded "the diplomats" loses to a later "Israel"). For a
+    target search (``seats`` given), a place name of a country in ``seats`` (the
+    source's own state) and an uncoded place name are no candidates."""
     fallback: list[Found] = []
     for token in tokens:
-        found = [f for f in resolve(token, context, exclude=exclude) if f.actor.entity not in exclude]
+        found = [f for f in resolve(token, context, exclude=exclude)
+                 if f.actor.entity not in exclude and not _seat(f, seats, context)
+                 and not (seats is not None and _bare_place(f, context))]
         if any(_coded(f) for f in found):
             return found
         fallback = fallback or found
     return fallback
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def seats_of(sources: list[Found], context: Context, code: str = "") -> frozenset[str]:
+    """The states the sources speak for: a place name of one of them is no target.
+
+    Only a source the actors stage coded as the state (named by a place) or its
+    government counts:
+    "Kenyan farmers would blockade Nairobi" does target the capital (the government
+    seated there). A coercion (CAMEO 17) is exempt: "Turkish authorities imposed a
+    curfew in Cizre, Turkey" targets the people of that place."""
+    if code.startswith("17"):
+        return frozenset()
+    return frozenset(
+        f.actor.code for f in sources
+        if f.actor.code is not None and not f.guessed
+        and (f.actor.sector == "GOV" or _place_name(f.actor, context))
+    )
+
+
+def _seat(found: Found, seats: frozenset[str] | None, context: Context) -> bool:
+    """Whether ``found`` is a bare place name (country, capital, city) of a state in
+    ``seats``: "China will convene a meeting in Beijing", "Tehran rejected … Iran",
+    "Trump's fight with the United States' partners" name the source's own state, not
+    a target. A people or group of that state stays ("Croatia is investigating Croatian
+    extremists"), and so does an organ named by a place ("the U.S. government")."""
+    if not seats or found.guessed or found.unnamed or found.role().code not in seats:
+        return False
+    return _place_name(found.actor, context)
+
+
+def _bare_place(found: Found, context: Context) -> bool:
+    """An uncoded place name ("a hotel in Beledweyne", "a visit to Quetta"): a target
+    candidate that gives no code, so the search goes on."""
+    actor = found.actor
+    if actor.code is not None or found.code is not None or found.guessed:
+        return False
+    span = context.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.ent_type_ in _PLACE_ENTITIES:
+        return True
+    # The parser's entity types miss small places ("the town of Beledweyne" is a
+    # PERSON to it): the grammar of "the town of X" / "the city X" says place.
+    holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    return root.dep_ in ("pobj", "appos", "compound") and holder.lemma_.lower() in load_grammar()["place_noun"]
+
+
+def _place_name(actor: Actor, context: Context) -> bool:
+    """Whether the mention names a state by a place (country, capital, city), not a
+    people or group of it ("Afghan guerillas", "Croatian extremists")."""
+    if actor.kind != "state":
+        return False
+    span = context.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ in _PLACE_ENTITIES
 
 
 def _complement_targets(verb: Any, preps: tuple[str, ...], depth: int = 2) -> list[Any]:
@@ -382,19 +471,32 @@ def verb_roles(
     """Sources and targets of a verb trigger."""
     passive_subject = next((c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS), None)
     agent = [o for c in verb.children if c.dep_ == "agent" for o in _pobjs(c)]
-    if passive_subject is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+    participle = verb.tag_ == "VBN" and verb.dep_ == "advcl" and bool(agent) and not any(
+        c.dep_ in ("aux", "nsubj") for c in verb.children
+    )
+    if passive_subject is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN") or participle:
         sources = _first(agent, context, set())
         held = {f.actor.entity for f in sources}
-        patient = passive_subject if passive_subject is not None else verb.head
-        targets = _first([patient], context, held)
+        seats = seats_of(sources, context, pattern.code)
+        if passive_subject is not None:
+            patient = passive_subject
+        elif participle:
+            # "fighters … escape to Cameroon when attacked by government forces": the
+            # participle's patient is the subject of the clause it modifies.
+            patient = subject(verb.head) or verb.head
+        else:
+            patient = verb.head
+        targets = _first([patient], context, held, seats)
         if not targets:
-            targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held)
+            targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held, seats)
         return sources, targets
     who = subject(verb)
     sources = resolve_subject(who, context) if who is not None else []
     held = {f.actor.entity for f in sources}
+    seats = seats_of(sources, context, pattern.code)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-    candidates = objects + _prep_objects(verb, pattern.preps)
+    # "both countries withdrew their ambassadors": the source's own agents are no target.
+    candidates = [o for o in objects if not _own(o, context)] + _prep_objects(verb, pattern.preps)
     # "in" says where, not to whom ("arrested protesters in Nairobi"): its object is
     # the last resort, below an uncoded object. The object's own "by" agent is a
     # target ("condemned an attack by Osgiliath soldiers": the soldiers are criticised).
@@ -409,22 +511,22 @@ def verb_roles(
         candidates += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
     candidates += _complement_targets(verb, pattern.preps + preps)
-    targets = _first(candidates, context, held)
+    targets = _first(candidates, context, held, seats)
     if not targets:
         # A nested target: the first actor inside the object or a target preposition's
         # object ("cordoned off the roads leading into Mordor", "fired rockets at a post
         # in northern Israel").
-        outer = objects + _prep_objects(verb, preps)
-        targets = _first([t for o in outer for t in o.subtree if t is not o], context, held)
+        outer = [o for o in objects if not _own(o, context)] + _prep_objects(verb, preps)
+        targets = _first([t for o in outer for t in o.subtree if t is not o], context, held, seats)
     if not targets:
         # A purpose clause: "marched to show their disapproval of Israel's policies".
         targets = _first([t for c in verb.children if c.dep_ == "advcl" and _infinitive(c)
-                          for t in c.subtree if t is not c], context, held)
+                          for t in c.subtree if t is not c], context, held, seats)
     if not targets:
         places = _prep_objects(verb, ("in",)) + [
             t for o in objects for t in _prep_objects(o, ("in",))
         ]
-        targets = _first(places, context, held)
+        targets = _first(places, context, held, seats)
     return sources, targets
 
 
@@ -438,22 +540,50 @@ def noun_roles(
         pair = resolve(between[0], context)
         if len(pair) >= 2:
             return pair[:1], pair[1:]
-    modifiers = [c for c in noun.children if c.dep_ in _MODIFIERS]
+    # "Lai's release", "Navalny's arrest": the possessor undergoes the event.
+    patient = noun.lemma_.lower() in load_grammar()["patient_noun"]
+    owners = [c for c in noun.children if c.dep_ == "poss"] if patient else []
+    modifiers = [c for c in noun.children if c.dep_ in _MODIFIERS and c not in owners]
     sources = []
     for token in modifiers + _prep_objects(noun, ("by", "from")):
         sources = resolve(token, context)
         if sources:
             break
     governor = noun.head
+    sufferer = _undergoer(noun)
+    if sufferer is not None:
+        # "Topuz is on trial", "Iran faces sanctions": the subject undergoes the event.
+        held = {f.actor.entity for f in sources}
+        targets = [f for f in resolve_subject(sufferer, context) if f.actor.entity not in held]
+        return sources, targets
     if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and governor is not noun:
         if noun.dep_ == "pobj" and governor.dep_ == "prep":
             governor = governor.head
-        if governor.pos_ in ("VERB", "AUX"):
+        # "confirmed al-Rufay'i's killing", "revoked Zamora's house arrest": the
+        # governor's subject does not do a possessed patient noun's act unless the verb
+        # is light ("carried out the killing").
+        lightless = bool(owners) and governor.lemma_.lower() not in load_grammar()["light"]
+        if governor.pos_ in ("VERB", "AUX") and not lightless:
             who = subject(governor)
             sources = resolve(who, context) if who is not None else []
     held = {f.actor.entity for f in sources}
-    targets = _first(_prep_objects(noun, pattern.preps + target_preps() + ("of",)), context, held)
+    seats = seats_of(sources, context, pattern.code)
+    targets = _first(owners + _prep_objects(noun, pattern.preps + target_preps() + ("of",)), context, held, seats)
     return sources, targets
+
+
+def _undergoer(noun: Any) -> Any | None:
+    """The subject that undergoes a noun event: of a verb like *face* whose object the
+    noun is ("faces trial"), or of *be/remain* with an on/under phrase ("is on trial",
+    "remains under arrest"); else ``None``."""
+    grammar = load_grammar()
+    governor = noun.head
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in grammar["undergoing"]:
+        return subject(governor)
+    if (noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in grammar["undergoing_prep"]
+            and governor.head.lemma_.lower() in grammar["undergoing_state"]):
+        return subject(governor.head)
+    return None
 
 
 def addressee(doc: Any, attribution: Attribution, context: Context, speaker: Actor | None) -> Actor | None:
@@ -519,13 +649,25 @@ def domestic(
         if coded_target:
             sources = [_of(f, country) for f in sources]
     if code.startswith("17") and not targets and trigger.pos_ == "VERB" and any(
-        c.dep_ == "dobj" for c in trigger.children
+        c.dep_ == "dobj" and _people(c) for c in trigger.children
     ):
         targets = [
             Found(f.actor, guessed=True, code=f.actor.code, unnamed=True)
             for f in sources[:1] if f.actor.code in _countries()
         ]
+    seats = seats_of(sources, context, code)
+    targets = [f for f in targets if not _seat(f, seats, context)]
     return sources, _distinct(sources, targets)
+
+
+def _people(obj: Any) -> bool:
+    """Whether a direct object names people ("detained 37 people", "arrested dozens",
+    "jailed protesters"), not things ("imposed similar measures")."""
+    if obj.like_num or obj.ent_type_ in ("CARDINAL", "NORP", "PERSON") or obj.lower_ in ("him", "her", "them"):
+        return True
+    if any(c.dep_ == "nummod" for c in obj.children):
+        return True
+    return obj.lemma_.lower() in load_grammar()["people"]
 
 
 def _key(found: Found) -> tuple[str | None, str | None]:
