@@ -228,3 +228,33 @@ def test_attribution_object_needs_surer_verb_without_speaker(nlp) -> None:
     rates = [finder.object_rate(t) for t in offers]
     objects = [next(c for c in t.children if c.dep_ == "dobj") for t in offers]
     assert [finder.object_sense(t, o, r) for t, o, r in zip(offers, objects, rates, strict=True)] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It seems that the talks in Vienna have stalled again.", "seems"),
+        ("The governor appeared to accept the new budget limits.", "appeared"),
+    ],
+)
+def test_attribution_raising_verb_has_no_source(run, text, cue) -> None:
+    q = _one(run(text), cue)
+    assert q.content is not None
+    assert q.source is None
+
+
+def test_attribution_bare_participle_does_not_borrow_the_answerer(run) -> None:
+    text = "Asked whether the plant would close, the manager said that no decision had been made."
+    result = run(text)
+    said = _one(result, "said")
+    assert said.source is not None
+    assert said.source.text == "the manager"
+    asked = _one(result, "Asked")
+    assert asked.source is None
+
+
+def test_attribution_clause_split_by_the_parser_is_joined(run) -> None:
+    # The parser hangs "would go …" from the cue as a second clause right after the first.
+    text = "He was noting that most of the money raised would go to the RNC for its voter drive."
+    q = _one(run(text), "noting")
+    assert q.content.text == "that most of the money raised would go to the RNC for its voter drive"
