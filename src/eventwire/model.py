@@ -93,6 +93,9 @@ class Article:
             "url": self.url,
             "text": self.text,
             "excluded": [e.to_dict() for e in self.excluded],
+            # Where the article was read from ("news/a.txt", "batch.jsonl:12"), so that
+            # output traces back to files even when the id is a content hash.
+            "origin": self.origin,
         }
 
 

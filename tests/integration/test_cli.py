@@ -106,3 +106,25 @@ def test_cli_demo_runs_on_samples(tmp_path, sample_dir):
     assert len(lines) >= 20
     for line in lines:
         assert schema.errors(json.loads(line)) == []
+
+
+@pytest.mark.parametrize("fmt", ["pretty", "jsonl"])
+def test_cli_extract_square_brackets_are_text_not_markup(fmt):
+    text = 'Iran threatened Israel [/red] on Monday, an official said "[tariffs] will go".'
+    result = runner.invoke(app, ["extract", "-", "--format", fmt], input=text)
+    assert result.exit_code == 0, result.output
+    assert "[tariffs]" in result.stdout
+
+
+def test_cli_extract_output_into_missing_folder_is_one_clear_line(fixtures, tmp_path):
+    target = tmp_path / "no" / "such" / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(fixtures / "plain.txt"), "-o", str(target)])
+    assert result.exit_code == 1
+    assert "cannot write the output file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cli_extract_output_names_its_origin(fixtures):
+    result = runner.invoke(app, ["extract", str(fixtures / "two.jsonl")])
+    origins = [o["article"]["origin"] for o in _objects(result.stdout)]
+    assert origins == [f"{fixtures / 'two.jsonl'}:1", f"{fixtures / 'two.jsonl'}:2"]

@@ -181,3 +181,9 @@ def test_io_jsonl_huge_line_is_refused_and_the_rest_read(tmp_path):
     assert items[0].line == 1
     assert isinstance(items[1], Article)
     assert items[1].id == "ok"
+
+
+def test_io_jsonl_author_is_read_as_byline(tmp_path):
+    path = tmp_path / "voa.jsonl"
+    path.write_text(json.dumps({"id": "v", "text": "Body text.", "author": "Jane Roe"}) + "\n")
+    assert next(read([path])).byline == "Jane Roe"

@@ -22,4 +22,4 @@ def test_model_article_key_is_id_or_text_hash():
 
 def test_model_article_to_dict_has_contract_fields():
     data = Article(text="x", id="a").to_dict()
-    assert set(data) == {"id", "title", "byline", "outlet", "published", "url", "text", "excluded"}
+    assert set(data) == {"id", "title", "byline", "outlet", "published", "url", "text", "excluded", "origin"}

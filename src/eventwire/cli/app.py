@@ -17,6 +17,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 app = typer.Typer(
@@ -57,7 +58,7 @@ class TableFormat(str, Enum):
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print one clear error line and return the Exit to raise."""
-    err.print(f"[bold red]eventwire:[/] {message}", highlight=False)
+    err.print(f"[bold red]eventwire:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -93,11 +94,12 @@ def emit_rows(
 
 
 def _cell(value: Any) -> str:
+    # Cells hold article text, where "[tariffs]" is an editor's insertion, not markup.
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.3f}"
-    return str(value)
+    return escape(str(value))
 
 
 def emit_metrics(metrics: dict[str, Any], *, as_json: bool, title: str) -> None:

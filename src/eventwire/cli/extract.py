@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from eventwire import __version__
@@ -61,7 +62,7 @@ def build_config(
     """Turn the shared CLI options into a pipeline Config."""
     for path in [*(dictionaries or []), *(verbs or [])]:
         if not path.is_file():
-            raise fail(f"{path}: no such dictionary file")
+            raise fail(f"{path}: no such file (given as --dictionary or --verbs)")
     return Config(
         model=model, n_process=n_process, max_bytes=max_bytes,
         dictionaries=tuple(dictionaries or ()), verb_dictionaries=tuple(verbs or ()),
@@ -87,7 +88,7 @@ def run_pipeline(
     with progress(label) as advance:
         for item in pipeline.process_many(_warn(items)):
             if isinstance(item, ReadError):
-                err.print(f"[red]error:[/] {item}", highlight=False)
+                err.print(f"[red]error:[/] {escape(str(item))}", highlight=False)
             advance(item)
             yield item
 
@@ -95,7 +96,7 @@ def run_pipeline(
 def _warn(items: Iterable[Any]) -> Iterator[Any]:
     for item in items:
         for warning in getattr(item, "warnings", ()):
-            err.print(f"[yellow]warning:[/] {item.origin}: {warning}", highlight=False)
+            err.print(f"[yellow]warning:[/] {escape(f'{item.origin}: {warning}')}", highlight=False)
         yield item
 
 
@@ -141,7 +142,10 @@ def extract(
     """
     pipeline = load_pipeline(build_config(model, n_process, max_bytes, dictionary, verbs))
     failed = 0
-    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as e:
+        raise fail(f"{output}: cannot write the output file ({e.strerror or e})") from e
     try:
         writer = _writer(fmt, stream)
         for item in run_pipeline(pipeline, paths):
@@ -185,30 +189,34 @@ def _writer(fmt: OutputFormat, stream: IO[str]) -> Any:
     return gen
 
 
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def render_pretty(result: Result, stream: IO[str]) -> None:
     """A reader's view of one result: who says what, and the events with their claims."""
     from rich.console import Console
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
     art = result.article
-    console.rule(f"[bold]{art.title or art.key}")
+    console.rule(f"[bold]{escape(str(art.title or art.key))}")
     names = {a.id: a for a in result.actors}
 
     def who(actor_id: str | None) -> str:
         actor = names.get(actor_id or "")
         return f"{actor.text} ({actor.code or '?'}{'/' + actor.sector if actor.sector else ''})" if actor else "—"
 
-    console.print(f"[bold]actors[/] ({len(result.actors)}): " + ", ".join(
-        sorted({f"{a.code or a.text}{'/' + a.sector if a.sector else ''}" for a in result.actors})))
+    console.print(f"[bold]actors[/] ({len(result.actors)}): " + escape(", ".join(
+        sorted({f"{a.code or a.text}{'/' + a.sector if a.sector else ''}" for a in result.actors}))))
     for q in result.attributions:
         source = q.source.text if q.source else "—"
         speaker = who(q.source.actor) if q.source else "—"
-        console.print(f"[cyan]{q.id}[/] {q.kind}: [bold]{source}[/] → {speaker} "
-                      f"[dim]{q.cue.text if q.cue else ''}[/]: {q.content.text[:160]}")
+        console.print(f"[cyan]{q.id}[/] {q.kind}: [bold]{escape(source)}[/] → {escape(speaker)} "
+                      f"[dim]{escape(q.cue.text if q.cue else '')}[/]: {escape(_clip(q.content.text))}")
     for e in result.events:
         src = (e.source.code if e.source else None) or "?"
         tgt = (e.target.code if e.target else None) or "?"
         flags = e.modality + (", negated" if e.negated else "")
         claim = f" claimed in {e.attribution}" if e.attribution else ""
         console.print(f"[magenta]{e.id}[/] {src} → {tgt} {e.cameo} {e.cameo_name} "
-                      f"[dim]({flags}){claim}[/] “{e.trigger.text}”")
+                      f"[dim]({flags}){claim}[/] “{escape(e.trigger.text)}”")

@@ -104,7 +104,13 @@ def ingest(
     report = IngestReport()
     try:
         with progress("articles") as advance:
-            report = ingest_paths(store, paths, config=config, n_process=n_process, on_item=advance)
+            def on_item(item: Any) -> None:
+                article = getattr(item, "article", None)
+                for warning in getattr(article, "warnings", ()):  # e.g. a cp1252 fallback
+                    err.print(f"warning: {article.origin}: {warning}", highlight=False, markup=False)
+                advance(item)
+
+            report = ingest_paths(store, paths, config=config, n_process=n_process, on_item=on_item)
     except ModelNotFound as e:
         raise fail(str(e)) from e
     except StoreError as e:

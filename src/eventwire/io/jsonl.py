@@ -52,6 +52,8 @@ def parse_record(raw: bytes, origin: str, number: int) -> Article | ReadError:
     if not text.strip():
         return ReadError(origin, "empty 'text'", line=number)
     meta = {k: record.get(k) for k in FIELDS}
+    if meta["byline"] is None and isinstance(record.get("author"), str):
+        meta["byline"] = record["author"]  # many news exports (VOA's among them) say "author"
     # Keep the id exactly as given so that results join back to the input.
     identifier = meta.pop("id")
     if identifier is not None and not isinstance(identifier, (str, int)):
