@@ -641,17 +641,22 @@ def _comments(cue: Any, finder: CueFinder) -> bool:
 
 def _pieces_without(head: Any, skip: set[int]) -> Spans:
     """The head's subtree (in its paragraph) as pieces, leaving out ``skip`` tokens."""
+    para = paragraph_ids(head.doc)
+    return _runs(head, lambda i: i not in skip and para[i] == para[head.i])
+
+
+def _runs(head: Any, keep: Any) -> Spans:
+    """The head's subtree as trimmed pieces: maximal runs of tokens that ``keep``."""
     doc = head.doc
-    para = paragraph_ids(doc)
     parts: Spans = []
     run: list[Any] = []
     for i in range(head.left_edge.i, head.right_edge.i + 1):
-        if i in skip or para[i] != para[head.i]:
-            if run and (piece := trim(run)) is not None:
-                parts.append(piece)
-            run = []
+        if keep(i):
+            run.append(doc[i])
             continue
-        run.append(doc[i])
+        if run and (piece := trim(run)) is not None:
+            parts.append(piece)
+        run = []
     if run and (piece := trim(run)) is not None:
         parts.append(piece)
     return parts
@@ -689,18 +694,7 @@ def clause_without(head: Any, cue: Any) -> Spans:
     para = paragraph_ids(doc)
     skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
     skip.update(i for i in range(head.left_edge.i, head.right_edge.i + 1) if para[i] != para[cue.i])
-    parts: Spans = []
-    run: list[Any] = []
-    for i in range(head.left_edge.i, head.right_edge.i + 1):
-        if i in skip:
-            if run and (piece := trim(run)) is not None:
-                parts.append(piece)
-            run = []
-            continue
-        run.append(doc[i])
-    if run and (piece := trim(run)) is not None:
-        parts.append(piece)
-    return parts
+    return _runs(head, lambda i: i not in skip)
 
 
 def _according(token: Any) -> Found | None:
