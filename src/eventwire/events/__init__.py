@@ -140,7 +140,8 @@ class EventStage:
                 consumed.add(token.i)  # a literal sense: "held a press conference"
                 continue
             found.append((token, pattern))
-        return [(t, p) for t, p in found if t.i not in consumed]
+        kept = [(t, p) for t, p in found if t.i not in consumed]
+        return _drop_containers(kept)
 
     def _events(
         self, token: Any, pattern: Pattern, article: Article, context: Context,
@@ -250,3 +251,19 @@ def role_text(role: Role | None) -> str:
     if role is None:
         return ""
     return f"{role.code or ''}{role.sector or ''}"
+
+
+def _drop_containers(found: list[tuple[Any, Pattern]]) -> list[tuple[Any, Pattern]]:
+    """Drop a noun event whose "of" object is an event of the same CAMEO root: "a
+    compensation package of military aid" is one act, the aid (072), not also a
+    package (071) with roles of its own. Different roots stay ("the threat of an
+    attack" is a threat and an attack)."""
+    codes = {t.i: p.code for t, p in found}
+    kept = []
+    for token, pattern in found:
+        inner = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj" and o.i in codes]
+        if pattern.kind == "noun" and any(codes[o.i][:2] == pattern.code[:2] for o in inner):
+            continue
+        kept.append((token, pattern))
+    return kept

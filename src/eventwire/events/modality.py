@@ -78,6 +78,8 @@ def modality(trigger: Any) -> str:
     if any(_has_condition(t, grammar["conditional_mark"]) for t in chain[:2]):
         return "conditional"
     aux = set().union(*(_aux_words(t) for t in verbs)) if verbs else set()
+    if in_hypothetical_scope(trigger):  # "fears that Peru would impose …"
+        return "hypothetical"
     if aux & grammar["conditional"]:
         return "conditional"
     if aux & grammar["hypothetical"]:
@@ -87,6 +89,13 @@ def modality(trigger: Any) -> str:
     ):
         return "hypothetical"
     if aux & grammar["intended"]:
+        return "intended"
+    if trigger.lemma_.lower() in grammar["intended"] and (
+        trigger.pos_ == "ADJ" or trigger.dep_ == "acomp"
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+    ):
+        # "the US is committed to …", "Iran is ready to …": the stative intent word is
+        # itself the trigger.
         return "intended"
     if any(
         g.lemma_.lower() in grammar["intended"] and g.pos_ in ("VERB", "ADJ") for g in chain[1:]
@@ -115,7 +124,72 @@ def negated(trigger: Any) -> bool:
     for governor in chain[1:]:
         if governor.pos_ == "VERB" and governor.lemma_.lower() in grammar["negating_verb"]:
             return True
+    return in_negated_scope(trigger)
+
+
+# Arcs inside a noun phrase: an event under one of these is in the scope of the noun
+# it hangs from ("no discussions regarding a package of aid to Israel").
+_NOMINAL = frozenset({"prep", "pobj", "pcomp", "compound", "nmod", "amod", "appos", "acl", "dobj"})
+_MAX_SCOPE = 8
+
+
+def _nominal_heads(trigger: Any) -> list[Any]:
+    """The nouns (and participles) the trigger hangs from inside its noun phrase,
+    nearest first; the walk stops at the first finite verb."""
+    heads = []
+    node = trigger
+    for _ in range(_MAX_SCOPE):
+        if node.dep_ not in _NOMINAL or node.head is node:
+            break
+        node = node.head
+        # a participle inside the phrase ("regarding", "aimed at") is no clause
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in _NOMINAL:
+            break
+        heads.append(node)
+    return heads
+
+
+def in_negated_scope(trigger: Any) -> bool:
+    """``True`` when the trigger sits inside a negated noun phrase ("no discussions
+    regarding military aid to Israel": the aid is not asserted either), or is the
+    subject of a clause a denying verb governs ("denied that talks had taken place")."""
+    grammar = load_grammar()
+    negators = grammar["negator"]
+    for head in [trigger, *_nominal_heads(trigger)][1:]:
+        if any(c.dep_ in ("det", "neg") and c.lower_ in negators and not _not_only(c)
+               for c in head.children):
+            return True
+    outer = ([trigger, *_nominal_heads(trigger)])[-1]
+    if outer.dep_ in ("nsubj", "nsubjpass"):
+        clause = outer.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in grammar["negating_verb"]:
+            return True
     return False
+
+
+def in_hypothetical_scope(trigger: Any) -> bool:
+    """``True`` when the trigger is inside a clause or phrase that states no fact:
+
+    - the "that" clause of a noun of concern ("concerns that military sales could
+      erode …": neither the sales nor the erosion is asserted);
+    - the phrase of a noun of need ("reduces the need for a military attack").
+    """
+    grammar = load_grammar()
+    phrase = [trigger, *_nominal_heads(trigger)]
+    nodes = list(phrase)
+    node = phrase[-1]
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head is not node:
+        node = node.head  # the clause the trigger phrase belongs to
+    for _ in range(3):
+        nodes.append(node)
+        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+            break
+        node = node.head
+    if any(n.dep_ in ("acl", "ccomp") and n.head.pos_ == "NOUN"
+           and n.head.lemma_.lower() in grammar["concern_noun"] for n in nodes):
+        return True
+    return any(h.lemma_.lower() in grammar["need_noun"] and h.pos_ == "NOUN"
+               for h in _nominal_heads(trigger))
 
 
 def reported_obligation(trigger: Any) -> Any | None:

@@ -453,13 +453,16 @@ def _complement_targets(verb: Any, preps: tuple[str, ...], depth: int = 2) -> li
     """Role candidates under the verb's complement ("threatened to break relations with
     Russia", "refused to meet the Egyptian envoy"): its objects and their prepositions."""
     found = []
-    for child in verb.children:
-        if child.dep_ != "xcomp":
-            continue
+    # "committed to maintaining Israel's edge": a gerund under "to" is a complement too.
+    gerunds = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    for child in [c for c in verb.children if c.dep_ == "xcomp"] + gerunds:
         objects = [c for c in child.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
         found += objects + _prep_objects(child, preps)
         for obj in objects:
             found += _prep_objects(obj, preps)
+            # "maintaining Israel's edge": the object's possessor is whom it is for.
+            found += [c for c in obj.children if c.dep_ == "poss"]
         if depth > 1:
             found += _complement_targets(child, preps, depth - 1)
     return found
@@ -474,6 +477,12 @@ def verb_roles(
     participle = verb.tag_ == "VBN" and verb.dep_ == "advcl" and bool(agent) and not any(
         c.dep_ in ("aux", "nsubj") for c in verb.children
     )
+    # "the US is committed to …": a stative participle of intent with no "by" agent is
+    # an adjective; its subject is the one who intends, not a patient.
+    stative = (passive_subject is not None and not agent
+               and verb.lemma_.lower() in load_grammar()["intended"])
+    if stative:
+        passive_subject = None
     if passive_subject is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN") or participle:
         sources = _first(agent, context, set())
         held = {f.actor.entity for f in sources}
@@ -491,6 +500,8 @@ def verb_roles(
             targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held, seats)
         return sources, targets
     who = subject(verb)
+    if who is None and stative:
+        who = next(c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS)
     sources = resolve_subject(who, context) if who is not None else []
     held = {f.actor.entity for f in sources}
     seats = seats_of(sources, context, pattern.code)
