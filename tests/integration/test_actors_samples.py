@@ -20,7 +20,7 @@ def metrics(pipeline):
     return evaluate_actors(SAMPLE, pipeline=pipeline)
 
 
-# Floors a little under the measured figures (see docs/actors.md), as trafilatura's eval gate.
+# Floors a little under the measured figures (see the README), as trafilatura's eval gate.
 @pytest.mark.parametrize(("metric", "floor"), [
     ("mention_recall", 0.85), ("code_accuracy", 0.88), ("sector_accuracy", 0.88),
 ])

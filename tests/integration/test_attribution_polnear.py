@@ -1,7 +1,7 @@
 """Accuracy floors on PolNeAR dev (a subset, so the test stays fast).
 
 Skips without ``../shared/data``. The floors sit a little under what the stage
-reaches on these articles (see docs/attribution.md for the full-dev numbers).
+reaches on these articles (see the README for the full-dev numbers).
 """
 
 from __future__ import annotations

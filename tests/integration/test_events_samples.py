@@ -20,7 +20,7 @@ def metrics(pipeline):
     return evaluate_event_samples(pipeline=pipeline)
 
 
-# Floors a little under the measured figures (docs/events.md), as trafilatura's eval gate.
+# Floors a little under the measured figures (the README), as trafilatura's eval gate.
 @pytest.mark.parametrize(("metric", "floor"), [
     ("recall", 0.80), ("root_accuracy", 0.80), ("source_accuracy", 0.65),
     ("target_accuracy", 0.45), ("modality_accuracy", 0.80), ("negated_accuracy", 0.90),

@@ -20,7 +20,7 @@ def petrarch(shared_data):
     return evaluate_petrarch(folder / "unit_tests.jsonl", dictionaries_dir=folder / "dictionaries")
 
 
-# Floors a little under the measured figures (docs/events.md); the targets
+# Floors a little under the measured figures (the README); the targets
 # (type 0.80, triple 0.60, PETRARCH F1 0.60): triple accuracy is not reached yet.
 @pytest.mark.parametrize(("metric", "floor"), [
     ("type_accuracy", 0.80), ("triple_accuracy", 0.48), ("precision", 0.52),
@@ -44,6 +44,6 @@ def test_events_petrarch_target(petrarch):
     assert petrarch["f1"] >= 0.60
 
 
-@pytest.mark.xfail(reason="PLOVER triple accuracy is below the issue's 0.60 target (docs/events.md)")
+@pytest.mark.xfail(reason="PLOVER triple accuracy is below the issue's 0.60 target (the README)")
 def test_events_plover_triple_target(plover):
     assert plover["triple_accuracy"] >= 0.60

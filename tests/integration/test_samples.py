@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import load_samples
 
+from conftest import load_samples
 from eventwire import schema
 
 CASES = load_samples()

@@ -1,4 +1,4 @@
-"""Role rules of the events stage, each on invented sentences (see docs/events.md)."""
+"""Role rules of the events stage, each on invented sentences (see the README)."""
 
 from __future__ import annotations
 
@@ -199,7 +199,7 @@ def test_events_roles_real_domestic_target_stays(pipeline, text, trigger):
     assert any(e.target is not None and e.target.code == e.source.code for e in found)
 
 
-# Round 6 (real-news role rules; docs/events.md "Round 6").
+# Round 6 (real-news role rules; the README "Round 6").
 
 @pytest.mark.parametrize(("text", "trigger", "pair"), [
     # the object of accuse/blame … does the gerund's act

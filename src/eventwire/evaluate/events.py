@@ -230,7 +230,7 @@ def evaluate_petrarch(path: str | Path, *, dictionaries_dir: str | Path) -> dict
         exact += hits
         lenient += _overlap(map(_lenient, predicted), map(_lenient, expected))
         # The alternative: every event with at least one role, a missing one written
-        # "---" (13 expected events have such a role; see docs/events.md).
+        # "---" (13 expected events have such a role; see the README).
         one_role = [
             (petrarch_code(e.source), petrarch_code(e.target), e.cameo)
             for e in events if e.source is not None or e.target is not None

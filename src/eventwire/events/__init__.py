@@ -52,7 +52,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 def confidence(
     pattern: Pattern, source: Found | None, target: Found | None, *, claimed: bool = False,
 ) -> float:
-    """The documented confidence heuristic (see ``docs/events.md``).
+    """The documented confidence heuristic (see the README).
 
     0.3 to start; for each of source and target: +0.25 when the parse found a coded
     actor, +0.15 when the actor has no code ("the militants"), +0.1 when only a

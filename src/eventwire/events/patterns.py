@@ -1,7 +1,7 @@
 """The event lexicon: verb and noun patterns mapped to CAMEO codes, and grammar words.
 
 Patterns live in ``data/events/verbs.tsv`` and ``data/events/nouns.tsv`` (format in
-their headers and in ``docs/events.md``); grammar words (modals, negators, light verbs,
+their headers and in the README); grammar words (modals, negators, light verbs,
 target prepositions, pronouns) in ``data/events/grammar.tsv``. PETRARCH-format verb
 dictionaries add patterns at run time (:mod:`eventwire.events.petrarch`).
 

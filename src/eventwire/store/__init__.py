@@ -1,6 +1,6 @@
 """The store: results in an embedded DuckDB database that researchers can query.
 
-Tables (columns in ``docs/store.md``)::
+Tables (columns in the README)::
 
     articles      one row per article, keyed by ``article_key`` (hash of the text)
     actors        one row per actor mention          (article_key, actor_id)

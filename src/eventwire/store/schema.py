@@ -2,7 +2,7 @@
 
 Each table is one list of ``(column, DuckDB type, Arrow type)``, so ``CREATE TABLE``
 and the Arrow batches written at ingest can never disagree. Columns are documented
-in ``docs/store.md``.
+in the README.
 """
 
 from __future__ import annotations
