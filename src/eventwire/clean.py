@@ -29,9 +29,10 @@ _CREDIT = re.compile(
     r"|[^()\n]{0,60}/[^()\n]{1,60}"
     r"|AP(?: Photo)?|Reuters|AFP|Getty(?: Images)?|EPA|File photo)\)\s*$",
 )
-# "JERUSALEM (AP) —", "GENEVA, March 3 (Reuters) -", "JEDDAH, Saudi Arabia (Eventwire) —"
+# "JERUSALEM (AP) —", "GENEVA, March 3 (Reuters) -", "JEDDAH, Saudi Arabia (Eventwire) —",
+# "ISLAMABAD/WASHINGTON —" (a story filed from two places)
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?(?:\s+\d{1,2})?)?"
+    r"[A-Z][A-Z.'/\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?(?:\s+\d{1,2})?)?"
     r"(?:\s*\([A-Za-z .&'-]{1,40}\))?\s*(?:—|–|--|-)\s"
 )
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")

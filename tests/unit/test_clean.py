@@ -32,6 +32,7 @@ def test_clean_finds_each_kind(fixtures):
         ("Tanks at a parade. (Reuters)", "credit"),
         ("MOSCOW, March 3 (Reuters) - Russia said on Monday it would respond.", "dateline"),
         ("KYIV — Ukraine said on Monday it had shot down drones.", "dateline"),
+        ("ISLAMABAD/WASHINGTON — Pakistan said on Monday it would respond.", "dateline"),
     ],
 )
 def test_clean_detects_kind_after_headline(paragraph, kind):
