@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -115,25 +116,21 @@ def _petrarch(path: Path, pipeline: Any = None) -> dict[str, Any]:
     pipeline = petrarch_pipeline(path, pipeline)
     counts: Counter[str] = Counter()
     misses: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if record.get("error"):
-                continue
-            article = Article(text=record["text"], id=record.get("id"),
-                              published=record.get("date"))
-            actors = pipeline.process(article).actors
-            found = {(a.code or "") + (a.sector or "") for a in actors if a.code}
-            counts["records"] += 1
-            for role, code in sorted(petrarch_expected(record)):
-                counts[f"{role}_total"] += 1
-                if code in found:
-                    counts[f"{role}_found"] += 1
-                else:
-                    misses.append({"id": record.get("id"), "role": role, "gold": code,
-                                   "found": sorted(found)})
+    for record in _records(path):
+        if record.get("error"):
+            continue
+        article = Article(text=record["text"], id=record.get("id"),
+                          published=record.get("date"))
+        actors = pipeline.process(article).actors
+        found = {(a.code or "") + (a.sector or "") for a in actors if a.code}
+        counts["records"] += 1
+        for role, code in sorted(petrarch_expected(record)):
+            counts[f"{role}_total"] += 1
+            if code in found:
+                counts[f"{role}_found"] += 1
+            else:
+                misses.append({"id": record.get("id"), "role": role, "gold": code,
+                               "found": sorted(found)})
     total = counts["source_total"] + counts["target_total"]
     hits = counts["source_found"] + counts["target_found"]
     return {
@@ -187,24 +184,20 @@ def _plover(path: Path, pipeline: Any) -> dict[str, Any]:
     homes = plover_classes(pipeline)
     counts: Counter[str] = Counter()
     misses: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
+    for record in _records(path):
+        result = pipeline.process(Article(text=record["text"], id=record.get("id")))
+        found = resolved_codes(result.actors, homes)
+        counts["records"] += 1
+        for role in ("source", "target"):
+            gold = record.get(f"{role}_codes") or []
+            if not gold:
                 continue
-            record = json.loads(line)
-            result = pipeline.process(Article(text=record["text"], id=record.get("id")))
-            found = resolved_codes(result.actors, homes)
-            counts["records"] += 1
-            for role in ("source", "target"):
-                gold = record.get(f"{role}_codes") or []
-                if not gold:
-                    continue
-                counts[f"{role}_total"] += 1
-                if found & set(gold):
-                    counts[f"{role}_found"] += 1
-                else:
-                    misses.append({"id": record.get("id"), "role": role, "gold": gold,
-                                   "found": sorted(found)})
+            counts[f"{role}_total"] += 1
+            if found & set(gold):
+                counts[f"{role}_found"] += 1
+            else:
+                misses.append({"id": record.get("id"), "role": role, "gold": gold,
+                               "found": sorted(found)})
     return {
         "format": "plover",
         "records": counts["records"],
@@ -217,6 +210,14 @@ def _plover(path: Path, pipeline: Any) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ sample corpus
+
+
+def _records(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSON Lines gold file, blank lines skipped."""
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
 
 
 def _sample_cases(path: Path) -> list[tuple[Article, dict[str, Any]]]:
