@@ -301,3 +301,18 @@ def test_events_roles_unnamed_target_needs_people(pipeline, text, trigger, domes
 ])
 def test_events_roles_own_agents_are_no_target(pipeline, text, trigger, pairs):
     assert _pairs(_pick(pipeline, text, trigger)) == pairs
+
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    # an official with a title but no country serves the sentence's only state
+    ("Prime Minister Tomasz Wolny accused Poland's opposition party of sabotage.", "accused", ("POL", "POL")),
+    ("Interior Minister Sara Lund vowed to expel foreign extremists from Norway.", "expel", ("NOR", "NOR")),
+    ("President Amadou Keita threatened to impose a curfew after riots in Mali.", "threatened", ("MLI", None)),
+    # … and then the uncoded other side is of that state too (the domestic rule)
+    ("President Amadou Keita rejected the demands of trade unions in Mali.", "rejected", ("MLI", "MLI")),
+    # two states named: the official stays uncoded
+    ("President Amadou Keita condemned Ghana and Togo.", "condemned", (None, "GHA")),
+    ("Finance Minister Ravi Kumar praised Nepal and Bhutan for the trade deal.", "praised", (None, "BTN")),
+])
+def test_events_roles_titled_official_takes_the_only_state(pipeline, text, trigger, pair):
+    assert pair in _pairs(_pick(pipeline, text, trigger))

@@ -644,6 +644,8 @@ def domestic(
 ) -> tuple[list[Found], list[Found]]:
     """Code a domestic event: source and target in the same country.
 
+    - an uncoded official (state sector: "President Dos Santos") in a sentence that
+      names exactly one country C is of C;
     - one role is a coded actor of country C and the other an uncoded mention
       ("President Dos Santos", "demonstrators") in a sentence that names no other
       country: the uncoded one is of C ("Egyptian police dispersed demonstrators");
@@ -653,8 +655,12 @@ def domestic(
     countries = _sentence_countries(trigger, context)
     if len(countries) == 1:
         (country,) = countries
-        coded_source = any(f.actor.code == country for f in sources)
-        coded_target = any(f.actor.code == country for f in targets)
+        # An official with a title but no country ("President Dos Santos conceded …"):
+        # the state the sentence names is the one they serve.
+        sources = [_official_of(f, country) for f in sources]
+        targets = [_official_of(f, country) for f in targets]
+        coded_source = any(f.role().code == country for f in sources)
+        coded_target = any(f.role().code == country for f in targets)
         if coded_source:
             targets = [_of(f, country) for f in targets]
         if coded_target:
@@ -693,6 +699,17 @@ def _distinct(sources: list[Found], targets: list[Found]) -> list[Found]:
     so does the unnamed target of a state's coercion ("Belarus arrested dozens")."""
     keys = {_key(f) for f in sources if _key(f)[0] is not None}
     return [f for f in targets if f.code is None or f.unnamed or _key(f) not in keys]
+
+
+def _official_of(found: Found, country: str) -> Found:
+    """An uncoded mention with a state sector (GOV, MIL …) given ``country``; other
+    mentions unchanged."""
+    actor = found.actor
+    if actor.code is not None or found.code is not None or found.unnamed:
+        return found
+    if actor.sector not in load_grammar()["state_sector"]:
+        return found
+    return Found(actor, guessed=True, code=country)
 
 
 def _of(found: Found, country: str) -> Found:
