@@ -35,7 +35,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'/\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?(?:\s+\d{1,2})?)?"
     r"(?:\s*\([A-Za-z .&'-]{1,40}\))?\s*(?:—|–|--|-)\s"
 )
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A line of only spaces (no-break spaces included, as pasted from web pages) is blank.
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
 _SENTENCE_END = re.compile(r"[.!?…\"”’»:;]\s*$")
 _LABEL_MAX_WORDS = 4
 _HEADLINE_MAX_CHARS = 200

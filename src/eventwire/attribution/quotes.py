@@ -10,9 +10,10 @@ mark spoils one paragraph at most: scanning restarts at every paragraph.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from eventwire.clean import paragraphs
 
 #: Opening mark -> the closing marks that end it.
 _PAIRS: dict[str, str] = {
@@ -41,45 +42,9 @@ class Quote:
     closed: bool = True
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
-
-
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of each paragraph.
-
-    Paragraphs are runs of non-blank lines when the text has blank lines (plain-text
-    news); otherwise every line is one (text extracted from HTML ``<p>`` elements).
-    """
-    if not _BLANK_LINE.search(text):
-        return _lines(text)
-    spans = []
-    start = None
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n")
-        if content.strip():
-            if start is None:
-                start = offset + len(content) - len(content.lstrip())
-            end = offset + len(content.rstrip())
-        elif start is not None:
-            spans.append((start, end))
-            start = None
-        offset += len(line)
-    if start is not None:
-        spans.append((start, end))
-    return spans
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n")
-        if content.strip():
-            lead = len(content) - len(content.lstrip())
-            spans.append((offset + lead, offset + len(content.rstrip())))
-        offset += len(line)
-    return spans
+    """Return ``(start, end)`` of each paragraph, as the clean stage finds them."""
+    return list(paragraphs(text))
 
 
 def _is_opening(text: str, i: int, lo: int) -> bool:
