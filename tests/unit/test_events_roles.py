@@ -316,3 +316,31 @@ def test_events_roles_own_agents_are_no_target(pipeline, text, trigger, pairs):
 ])
 def test_events_roles_titled_official_takes_the_only_state(pipeline, text, trigger, pair):
     assert pair in _pairs(_pick(pipeline, text, trigger))
+
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    # the one threatened is whoever must meet the threat's condition
+    ("Chile threatened to leave the trade talks if Peru raises its tariffs.", "threatened", ("CHL", "PER")),
+    ("Ghana threatened to expel the diplomats unless Togo withdraws its troops.", "threatened", ("GHA", "TGO")),
+    # the threatened act happens in a place of the target
+    ("Chile threatened to impose a curfew in Lima.", "threatened", ("CHL", "PER")),
+])
+def test_events_roles_threat_targets_the_condition_or_the_place(pipeline, text, trigger, pair):
+    assert pair in _pairs(_pick(pipeline, text, trigger))
+
+
+def test_events_roles_passive_patient_with_a_nested_actor(pipeline):
+    text = "A camp for Togolese refugees was attacked by Ghanaian militiamen."
+    assert ("GHA", "TGO") in _pairs(_pick(pipeline, text, "attacked"))
+
+
+def test_events_roles_demand_noun_targets_the_clause_subject(pipeline):
+    text = "The African Union repeated its demand that Kenya release the prisoners."
+    assert {e.target.code for e in _pick(pipeline, text, "demand") if e.target} == {"KEN"}
+
+
+def test_events_reported_must_with_conjoined_subjects(pipeline):
+    # the demand's target list is not the symmetric "A and B agreed" case
+    text = "The United Nations said Chile and Peru must ensure security along the border."
+    found = _pick(pipeline, text, "ensure")
+    assert {(e.source.code, e.target.code) for e in found} >= {("UN", "CHL"), ("UN", "PER")}

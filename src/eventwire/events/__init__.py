@@ -157,12 +157,6 @@ class EventStage:
             # A user's (PETRARCH) dictionary codes intent and refusal in its own patterns.
             code, kind, governor = shift(token, pattern.code, mode)
         sources, targets = domestic(sources, targets, token, code, context)
-        # "Israel and the US discussed …": both directions; a PETRARCH dictionary says
-        # so itself with a compound slot ("- % * [030:030]"), and codes nothing else
-        # without a target.
-        symmetric = len(sources) > 1 and not targets and (
-            pattern.origin.startswith("data/") or pattern.compound == "source"
-        )
         if kind == "refused":
             negation = False  # the refusal itself is asserted
         if kind == "demanded" and governor is not None:
@@ -173,6 +167,12 @@ class EventStage:
                 asked = sources or targets
                 sources = demanders
                 targets = [f for f in asked if f.actor.entity not in {d.actor.entity for d in demanders}]
+        # "Israel and the US discussed …": both directions; a PETRARCH dictionary says
+        # so itself with a compound slot ("- % * [030:030]"), and codes nothing else
+        # without a target. Decided after the demand above, which may supply a target.
+        symmetric = len(sources) > 1 and not targets and (
+            pattern.origin.startswith("data/") or pattern.compound == "source"
+        )
         if symmetric:
             # "Israel and the US discussed …": each conjunct with each other one.
             pairs = [(s, t) for s in sources for t in sources if s is not t]

@@ -498,6 +498,9 @@ def verb_roles(
         targets = _first([patient], context, held, seats)
         if not targets:
             targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held, seats)
+        if not targets:
+            # "a camp for Congolese refugees was attacked": an actor inside the patient.
+            targets = _first([t for t in patient.subtree if t is not patient], context, held, seats)
         return sources, targets
     who = subject(verb)
     if who is None and stative:
@@ -533,12 +536,28 @@ def verb_roles(
         # A purpose clause: "marched to show their disapproval of Israel's policies".
         targets = _first([t for c in verb.children if c.dep_ == "advcl" and _infinitive(c)
                           for t in c.subtree if t is not c], context, held, seats)
+    if pattern.code.startswith("13") and not any(_coded(t) for t in targets):
+        # An uncoded object ("expel the diplomats") loses to a coded condition subject.
+        targets = _first(_condition_subjects(verb), context, held, seats) or targets
     if not targets:
         places = _prep_objects(verb, ("in",)) + [
             t for o in objects for t in _prep_objects(o, ("in",))
-        ]
+        ] + _complement_targets(verb, ("in",))
         targets = _first(places, context, held, seats)
     return sources, targets
+
+
+def _condition_subjects(verb: Any) -> list[Any]:
+    """Subjects of the condition of a threat, under the verb or its complements: in
+    "Russia threatened to quit the talks if the United States deploys missiles" the
+    one threatened is whoever must meet the condition (CAMEO 13: "threaten … unless")."""
+    marks = load_grammar()["conditional_mark"]
+    found = []
+    for node in verb.subtree:
+        if node.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            continue
+        found += [c for c in node.children if c.dep_ in _SUBJECTS]
+    return found
 
 
 def noun_roles(
@@ -579,7 +598,11 @@ def noun_roles(
             sources = resolve(who, context) if who is not None else []
     held = {f.actor.entity for f in sources}
     seats = seats_of(sources, context, pattern.code)
-    targets = _first(owners + _prep_objects(noun, pattern.preps + target_preps() + ("of",)), context, held, seats)
+    # "its demand that Israel ease restrictions": whoever the clause asks to act.
+    clause = [s for c in noun.children if c.dep_ in ("acl", "ccomp") and not _infinitive(c)
+              for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
+    candidates = owners + _prep_objects(noun, pattern.preps + target_preps() + ("of",)) + clause
+    targets = _first(candidates, context, held, seats)
     return sources, targets
 
 
