@@ -175,3 +175,11 @@ def test_actors_new_data_files_have_source_header(name):
     from eventwire import lexicons
 
     assert lexicons.read_text(f"actors/{name}").startswith("#")
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition groups in Togo called a general strike.",
+    "Togolese opposition parties called a general strike.",
+])
+def test_actors_opposition_groups_are_opp(pipe, text):
+    assert ("TGO", "OPP") in {(a.code, a.sector) for a in actors_of(pipe, text)}

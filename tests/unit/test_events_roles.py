@@ -344,3 +344,21 @@ def test_events_reported_must_with_conjoined_subjects(pipeline):
     text = "The United Nations said Chile and Peru must ensure security along the border."
     found = _pick(pipeline, text, "ensure")
     assert {(e.source.code, e.target.code) for e in found} >= {("UN", "CHL"), ("UN", "PER")}
+
+
+def test_events_roles_complaint_targets_what_it_is_about(pipeline):
+    text = "Ghana complained to the United Nations over Togolese air raids on its border villages."
+    assert ("GHA", "TGO") in _pairs(_pick(pipeline, text, "complained"))
+
+
+def test_events_roles_agent_of_the_objects_participle(pipeline):
+    text = "Chile condemned the bombing carried out by Peruvian soldiers."
+    assert ("CHL", "PER") in _pairs(_pick(pipeline, text, "condemned"))
+
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    ("Chile announced a suspension of air links with Peru.", "suspension", ("CHL", "PER")),
+    ("Kenyan activists staged a march in protest against abuses by Ugandan troops.", "protest", ("KEN", "UGA")),
+])
+def test_events_roles_noun_target_nested_in_its_object(pipeline, text, trigger, pair):
+    assert pair in _pairs(_pick(pipeline, text, trigger))

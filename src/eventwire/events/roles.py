@@ -35,6 +35,8 @@ _SHARES_SUBJECT = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl",
 # Dependents of a noun that can name its actor ("Iranian officials", "Iran's army").
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
 _PLACE_PREPS = frozenset({"of", "from"})
+# CAMEO roots whose target is what the act is about: disapprove (11), protest (14).
+_GRIEVANCE_ROOTS = frozenset({"11", "14"})
 _IT = frozenset({"it", "its", "itself"})
 _PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
@@ -515,8 +517,14 @@ def verb_roles(
     # the last resort, below an uncoded object. The object's own "by" agent is a
     # target ("condemned an attack by Osgiliath soldiers": the soldiers are criticised).
     preps = tuple(p for p in target_preps() if p != "in")
+    if pattern.code[:2] in _GRIEVANCE_ROOTS:
+        grievance = tuple(load_grammar()["grievance_prep"])
+        preps = tuple(sorted(preps, key=lambda p: p not in grievance))
     for obj in objects:
         candidates += _prep_objects(obj, pattern.preps + preps + ("by",))
+        # "condemned the attack carried out by Gondor": the agent of the object's participle.
+        candidates += [o for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       for o in _prep_objects(c, ("by",))]
     candidates += _prep_objects(verb, preps)
     # "demanded that Iran withdraw", "accused Iran of …": the clause's subject; but not
     # for a speech verb: in "an official said Ethiopia broke ties" Ethiopia is what the
@@ -601,9 +609,18 @@ def noun_roles(
     # "its demand that Israel ease restrictions": whoever the clause asks to act.
     clause = [s for c in noun.children if c.dep_ in ("acl", "ccomp") and not _infinitive(c)
               for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
-    candidates = owners + _prep_objects(noun, pattern.preps + target_preps() + ("of",)) + clause
-    targets = _first(candidates, context, held, seats)
+    objects = _prep_objects(noun, pattern.preps + target_preps() + ("of",))
+    targets = _first(owners + objects + clause, context, held, seats)
+    if not targets:
+        # "a suspension of air links with Serbia", "in protest against violations by
+        # the security forces": an actor nested inside a prepositional object.
+        targets = _first([t for o in objects for t in _nested(o)], context, held, seats)
     return sources, targets
+
+
+def _nested(token: Any) -> list[Any]:
+    """The tokens under ``token`` (not itself), in text order."""
+    return [t for t in token.subtree if t is not token]
 
 
 def _undergoer(noun: Any) -> Any | None:
