@@ -362,3 +362,20 @@ def test_events_roles_agent_of_the_objects_participle(pipeline):
 ])
 def test_events_roles_noun_target_nested_in_its_object(pipeline, text, trigger, pair):
     assert pair in _pairs(_pick(pipeline, text, trigger))
+
+
+def test_events_roles_commanded_act_is_the_commanders(pipeline):
+    text = "The Bolivian government ordered the newspaper La Razon to suspend publication."
+    found = _pick(pipeline, text, "suspend")
+    assert {(e.source.code, e.source.sector) for e in found} == {("BOL", "GOV")}
+    assert {e.target.sector for e in found if e.target} == {"MED"}
+
+
+def test_events_roles_nested_target_skips_places_near_it(pipeline):
+    text = "Malian soldiers repelled an attack on a post near the border with Niger."
+    assert all(e.target is None or e.target.code != "NER" for e in _pick(pipeline, text, "attack"))
+
+
+def test_events_defending_against_criticism_is_verbal(pipeline):
+    found = _pick(pipeline, "Chile defended Peru against criticism of its mining laws.", "defended")
+    assert {e.cameo[:2] for e in found} == {"05"}

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.clean import paragraphs
 from eventwire.events.codebook import lookup
-from eventwire.events.modality import modality, negated, shift
-from eventwire.events.patterns import Lexicon, Pattern
+from eventwire.events.modality import governor_in, modality, negated, shift
+from eventwire.events.patterns import Lexicon, Pattern, load_grammar
 from eventwire.events.petrarch import load_verbs
 from eventwire.events.roles import (
     Context,
@@ -156,6 +156,8 @@ class EventStage:
         if pattern.origin.startswith("data/"):
             # A user's (PETRARCH) dictionary codes intent and refusal in its own patterns.
             code, kind, governor = shift(token, pattern.code, mode)
+        if kind is None:
+            sources, targets = _commanded(token, sources, targets, context)
         sources, targets = domestic(sources, targets, token, code, context)
         if kind == "refused":
             negation = False  # the refusal itself is asserted
@@ -238,6 +240,20 @@ def _speaking(doc: Any, claim: Attribution, context: Context, by_id: dict[str, A
         # The role carries the entity; code and sector come from the first full mention.
         speaker = by_id[speaker.refers_to]
     return context.speaking(speaker, addressee(doc, claim, context, speaker))
+
+
+def _commanded(trigger: Any, sources: list[Found], targets: list[Found], context: Context,
+               ) -> tuple[list[Found], list[Found]]:
+    """ "The government ordered the paper to suspend publication": an act done on command
+    is the commander's; whoever was ordered is the target unless the act has its own."""
+    commander = governor_in(trigger, load_grammar()["commanding"])
+    who = subject(commander) if commander is not None else None
+    commanders = resolve(who, context) if who is not None else []
+    if not commanders:
+        return sources, targets
+    held = {f.actor.entity for f in commanders}
+    ordered = [f for f in sources if f.actor.entity not in held]
+    return commanders, [f for f in (targets or ordered) if f.actor.entity not in held]
 
 
 def _renumber(event: Event, number: int) -> Event:

@@ -502,7 +502,7 @@ def verb_roles(
             targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held, seats)
         if not targets:
             # "a camp for Congolese refugees was attacked": an actor inside the patient.
-            targets = _first([t for t in patient.subtree if t is not patient], context, held, seats)
+            targets = _first(_nested(patient), context, held, seats)
         return sources, targets
     who = subject(verb)
     if who is None and stative:
@@ -539,7 +539,7 @@ def verb_roles(
         # object ("cordoned off the roads leading into Mordor", "fired rockets at a post
         # in northern Israel").
         outer = [o for o in objects if not _own(o, context)] + _prep_objects(verb, preps)
-        targets = _first([t for o in outer for t in o.subtree if t is not o], context, held, seats)
+        targets = _first([t for o in outer for t in _nested(o)], context, held, seats)
     if not targets:
         # A purpose clause: "marched to show their disapproval of Israel's policies".
         targets = _first([t for c in verb.children if c.dep_ == "advcl" and _infinitive(c)
@@ -619,8 +619,11 @@ def noun_roles(
 
 
 def _nested(token: Any) -> list[Any]:
-    """The tokens under ``token`` (not itself), in text order."""
-    return [t for t in token.subtree if t is not token]
+    """The tokens under ``token`` (not itself), in text order, leaving out what hangs
+    under a preposition of proximity ("a post near the border with Niger")."""
+    near = load_grammar()["proximity_prep"]
+    skipped = {t.i for c in token.subtree if c.dep_ == "prep" and c.lower_ in near for t in c.subtree}
+    return [t for t in token.subtree if t is not token and t.i not in skipped]
 
 
 def _undergoer(noun: Any) -> Any | None:
