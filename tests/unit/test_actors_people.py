@@ -109,3 +109,11 @@ def test_actors_people_plover_codes_include_classes(pipe):
     actors = actors_of(pipe, "Al-Qaeda leaders met. A human rights group protested.")
     codes = resolved_codes(actors, classes)
     assert {"ALQAEDA", "IMG", "NGO"} <= codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Thatcher and Mitterrand met in Paris.", {"GBR", "FRA"}),
+    ("The talks will begin on Monday, Shamir said.", {"ISR"}),  # "begin" is no Begin
+])
+def test_actors_leaders_of_the_1980s(pipe, text, code):
+    assert {a.code for a in actors_of(pipe, text) if a.code} == code

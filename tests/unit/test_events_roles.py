@@ -379,3 +379,16 @@ def test_events_roles_nested_target_skips_places_near_it(pipeline):
 def test_events_defending_against_criticism_is_verbal(pipeline):
     found = _pick(pipeline, "Chile defended Peru against criticism of its mining laws.", "defended")
     assert {e.cameo[:2] for e in found} == {"05"}
+
+
+def test_events_roles_stance_noun_names_the_target(pipeline):
+    text = "Peruvian farmers blocked roads in Lima in defiance of the Chilean government."
+    assert ("PER", "CHL") in _pairs(_pick(pipeline, text, "blocked"))
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs "in central Togo" on the verb, not on the facility
+    "Ghana sent inspectors to the Kara Cement Works in central Togo.",
+])
+def test_events_roles_uncoded_body_takes_the_state_it_is_in(pipeline, text):
+    assert ("GHA", "TGO") in _pairs(_pick(pipeline, text, "sent"))
