@@ -392,3 +392,17 @@ def test_events_roles_stance_noun_names_the_target(pipeline):
 ])
 def test_events_roles_uncoded_body_takes_the_state_it_is_in(pipeline, text):
     assert ("GHA", "TGO") in _pairs(_pick(pipeline, text, "sent"))
+
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    # an intent-family act (03x) asked of someone is a demand too
+    ("Chilean rebels announced that the Chilean government must agree to constitutional changes.",
+     "agree", ("CHL", "CHL")),
+    # "concluded that … must" reports an obligation like "said that … must"
+    ("The African Union concluded that Kenya must allocate more funds to the refugee camps.",
+     "allocate", ("AU", "KEN")),
+])
+def test_events_reported_must_is_a_demand_more(pipeline, text, trigger, pair):
+    found = _pick(pipeline, text, trigger)
+    assert all(e.cameo.startswith("10") for e in found)
+    assert pair in _pairs(found)
