@@ -183,3 +183,7 @@ def test_actors_new_data_files_have_source_header(name):
 ])
 def test_actors_opposition_groups_are_opp(pipe, text):
     assert ("TGO", "OPP") in {(a.code, a.sector) for a in actors_of(pipe, text)}
+
+
+def test_actors_anti_prefix_names_no_actor(pipe):
+    assert "SOM" not in {a.code for a in actors_of(pipe, "Kenya armed anti-Somali fighters.")}

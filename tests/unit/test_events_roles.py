@@ -412,3 +412,23 @@ def test_events_roles_light_verb_carries_the_nouns_target(pipeline):
     # the parser hangs "against …" on "staged", not on "rallies"
     text = "Angry Peruvian students resumed protests in Lima against the Chilean ambassador."
     assert _pairs(_pick(pipeline, text, "protests")) == {("PER", "CHL")}
+
+
+@pytest.mark.parametrize(("text", "trigger", "demanded"), [
+    ("Peru insisted that Chile withdraw its troops.", "withdraw", True),
+    ("Peru insisted that Chile should withdraw its troops.", "withdraw", True),
+    # a statement of fact in the clause is no demand
+    ("Chile insists it is committed to peace with Peru.", "committed", False),
+])
+def test_events_demand_clause_must_be_mandative(pipeline, text, trigger, demanded):
+    assert all((e.modality == "demanded") is demanded for e in _pick(pipeline, text, trigger))
+
+
+@pytest.mark.parametrize(("text", "trigger", "not_target"), [
+    ("Kenya denied providing sanctuary to anti-Somali fighters.", "sanctuary", "SOM"),
+    # a possessive pronoun deep in the object is not resolved by guessing
+    ("Peru said it would respond to any threats to its security.", "threats", "PER"),
+])
+def test_events_roles_nested_search_skips_guesses(pipeline, text, trigger, not_target):
+    for event in _pick(pipeline, text, trigger):
+        assert event.target is None or event.target.code != not_target

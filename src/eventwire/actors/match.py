@@ -132,7 +132,7 @@ class Matcher:
             if hit is None:
                 continue
             entry, exact = hit
-            if not self._case_ok(span, entry, exact):
+            if not self._case_ok(span, entry, exact) or _anti(span):
                 continue
             if entry.dated:
                 entry = on_day(entry, day)
@@ -505,3 +505,10 @@ def _prep_origin(head: Any, matcher: Matcher) -> tuple[Any, Entry] | None:
             if hit is not None and hit[1].form in ("name", "adjective") and hit[1].code:
                 return hit
     return None
+
+
+def _anti(span: Any) -> bool:
+    """ "anti-Somali fighters", "anti-American protests": the word names whom the
+    people oppose, not who they are."""
+    doc, start = span.doc, span.start
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"

@@ -61,6 +61,17 @@ def _has_condition(token: Any, marks: frozenset[str]) -> bool:
     return False
 
 
+def _mandative(verb: Any) -> bool:
+    """Whether a "that" clause states what must happen: a bare verb ("insisted that Iran
+    withdraw") or an obligation ("… that Iran should withdraw"), not a statement of fact
+    ("insists it is committed to peace")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    bare = verb.tag_ == "VB" or any(c.tag_ == "VB" and c.lower_ == "be" for c in auxes)  # "that he be freed"
+    if bare and not any(c.tag_ == "MD" for c in auxes):
+        return True
+    return bool(_aux_words(verb) & load_grammar()["obligation"])
+
+
 def modality(trigger: Any) -> str:
     """Return the modality of the event whose trigger is ``trigger``."""
     grammar = load_grammar()
@@ -70,7 +81,7 @@ def modality(trigger: Any) -> str:
         lemma = governor.lemma_.lower()
         if governor.pos_ == "VERB" and (
             (below.dep_ == "xcomp" and lemma in grammar["demanded"])
-            or (below.dep_ == "ccomp" and lemma in grammar["demanded_that"])
+            or (below.dep_ == "ccomp" and lemma in grammar["demanded_that"] and _mandative(below))
         ):
             return "demanded"
     if reported_obligation(trigger) is not None:

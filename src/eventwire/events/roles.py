@@ -510,7 +510,7 @@ def verb_roles(
             targets = _first(_prep_objects(verb, pattern.preps + target_preps()), context, held, seats)
         if not targets:
             # "a camp for Congolese refugees was attacked": an actor inside the patient.
-            targets = _first(_nested(patient), context, held, seats)
+            targets = _first(_phrase_nested(patient), context, held, seats)
         return sources, targets
     who = subject(verb)
     if who is None and stative:
@@ -606,9 +606,11 @@ def noun_roles(
     owners = [c for c in noun.children if c.dep_ == "poss"] if patient else []
     modifiers = [c for c in noun.children if c.dep_ in _MODIFIERS and c not in owners]
     sources = []
+    source_tokens: list[Any] = []  # the phrase that named the source is no target
     for token in modifiers + _prep_objects(noun, ("by", "from")):
         sources = resolve(token, context)
         if sources:
+            source_tokens = [token]
             break
     governor = noun.head
     sufferer = _undergoer(noun)
@@ -631,10 +633,10 @@ def noun_roles(
     seats = seats_of(sources, context, pattern.code)
     # "its demand that Israel ease restrictions": whoever the clause asks to act.
     clause = [s for c in noun.children if c.dep_ in ("acl", "ccomp") and not _infinitive(c)
-              for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
+              for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS and s.pos_ != "PRON"]
     # "in" says where ("protests in Lima"): its object comes after every other one.
     preps = tuple(p for p in target_preps() if p != "in")
-    objects = _prep_objects(noun, pattern.preps + preps + ("of",))
+    objects = [o for o in _prep_objects(noun, pattern.preps + preps + ("of",)) if o not in source_tokens]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load_grammar()["light"]:
         # "resumed protests in Lima against the ambassador": the parser hangs the
         # noun's target on the light verb that carries it.
@@ -644,8 +646,28 @@ def noun_roles(
     if not targets:
         # "a suspension of air links with Serbia", "in protest against violations by
         # the security forces": an actor nested inside a prepositional object.
-        targets = _first([t for o in objects for t in _nested(o)], context, held, seats)
+        targets = _first([t for o in objects for t in _phrase_nested(o)], context, held, seats)
     return sources, targets
+
+
+_NOUN_PHRASE = frozenset({"poss", "compound", "amod", "nmod", "pobj"})
+
+
+def _phrase_nested(token: Any) -> list[Any]:
+    """The tokens nested in ``token``'s noun phrase through its modifiers and the
+    prepositions of ``nested_prep``, in text order; clauses, appositions and other
+    prepositions ("a statement from the site of talks in Canada") are not entered."""
+    allowed = load_grammar()["nested_prep"]
+    found: list[Any] = []
+    frontier = [token]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ in _NOUN_PHRASE or (child.dep_ == "prep" and child.lower_ in allowed):
+                found.append(child)
+                frontier.append(child)
+    # A pronoun found this deep would be a guess ("threats to its security").
+    return sorted((t for t in found if t.pos_ != "PRON"), key=lambda t: t.i)
 
 
 def _nested(token: Any) -> list[Any]:
@@ -653,7 +675,7 @@ def _nested(token: Any) -> list[Any]:
     under a preposition of proximity ("a post near the border with Niger")."""
     near = load_grammar()["proximity_prep"]
     skipped = {t.i for c in token.subtree if c.dep_ == "prep" and c.lower_ in near for t in c.subtree}
-    return [t for t in token.subtree if t is not token and t.i not in skipped]
+    return [t for t in token.subtree if t is not token and t.i not in skipped and t.pos_ != "PRON"]
 
 
 def _undergoer(noun: Any) -> Any | None:
