@@ -432,3 +432,15 @@ def test_events_demand_clause_must_be_mandative(pipeline, text, trigger, demande
 def test_events_roles_nested_search_skips_guesses(pipeline, text, trigger, not_target):
     for event in _pick(pipeline, text, trigger):
         assert event.target is None or event.target.code != not_target
+
+
+def test_events_roles_demand_noun_clause_hung_on_the_verb(pipeline):
+    # the parser attaches "that Kenya ease …" to "reiterated", not to "demand"
+    text = "The African Union (AU) reiterated its demand today that Kenya ease restrictions on aid workers."
+    assert {e.target.code for e in _pick(pipeline, text, "demand") if e.target} == {"KEN"}
+
+
+def test_events_roles_protest_noun_target_in_its_participle(pipeline):
+    text = "Peruvian students rioted after a demonstration calling for the removal of the Chilean ambassador."
+    found = [e for e in pipeline.process(text).events if e.plover == "PROTEST"]
+    assert ("PER", "CHL") in _pairs(found)

@@ -632,8 +632,14 @@ def noun_roles(
     held = {f.actor.entity for f in sources}
     seats = seats_of(sources, context, pattern.code)
     # "its demand that Israel ease restrictions": whoever the clause asks to act.
-    clause = [s for c in noun.children if c.dep_ in ("acl", "ccomp") and not _infinitive(c)
-              for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS and s.pos_ != "PRON"]
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and not _infinitive(c)]
+    if pattern.code[:2] in ("02", "10") and noun.dep_ == "dobj":
+        # "reiterated its demand today that Israel ease …": the parser hangs the
+        # demand's clause on the verb that carries the noun.
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp"
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    clause = [s for c in clauses for s in c.children
+              if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS and s.pos_ != "PRON"]
     # "in" says where ("protests in Lima"): its object comes after every other one.
     preps = tuple(p for p in target_preps() if p != "in")
     objects = [o for o in _prep_objects(noun, pattern.preps + preps + ("of",)) if o not in source_tokens]
@@ -645,8 +651,11 @@ def noun_roles(
     targets = _first(owners + objects + clause, context, held, seats)
     if not targets:
         # "a suspension of air links with Serbia", "in protest against violations by
-        # the security forces": an actor nested inside a prepositional object.
-        targets = _first([t for o in objects for t in _phrase_nested(o)], context, held, seats)
+        # the security forces": an actor nested inside a prepositional object; "a
+        # demonstration calling for the removal of Mubarak": inside its participle's.
+        called = [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                  for o in [*(d for d in c.children if d.dep_ == "dobj"), *_prep_objects(c, preps)]]
+        targets = _first([t for o in objects + called for t in [o, *_phrase_nested(o)]], context, held, seats)
     return sources, targets
 
 
