@@ -248,7 +248,10 @@ def _reach(token: Any) -> tuple[list[Any], set[int]]:
     against Iraq": *against* hangs under *for*, so it is not the verb's "against")."""
     found: list[Any] = []
     beyond: set[int] = set()
-    frontier = [(token, False)]
+    # A passive's subject is its object ("reservists were called up", "information was
+    # passed to …"): the pattern's object words are looked for there too.
+    frontier = [(token, False)] + [(c, False) for c in token.children if c.dep_ == "nsubjpass"]
+    found.extend(c for c, _ in frontier[1:])
     for _ in range(_MAX_DEPTH):
         following = []
         for node, via in frontier:

@@ -35,6 +35,9 @@ _SHARES_SUBJECT = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl",
 # Dependents of a noun that can name its actor ("Iranian officials", "Iran's army").
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
 _PLACE_PREPS = frozenset({"of", "from"})
+# CAMEO roots of cooperation (statements to yielding), whose list of actors with no named
+# partner acts among themselves.
+_COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose target is what the act is about: disapprove (11), protest (14).
 _GRIEVANCE_ROOTS = frozenset({"11", "14"})
 _IT = frozenset({"it", "its", "itself"})
@@ -542,16 +545,32 @@ def verb_roles(
                        for s in c.children if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]
     candidates += _complement_targets(verb, pattern.preps + preps)
     targets = _first(candidates, context, held, seats)
+    if (not targets and pattern.code[:2] in _COOPERATIVE_ROOTS and pattern.origin.startswith("data/")
+            and sum(_coded(f) for f in sources) > 1):
+        # "Israel and Jordan signed a treaty at a crossing in the Arava", "the ministers
+        # of India and Pakistan met in Colombo": a cooperative act of a list of actors
+        # with no named partner is among them (symmetric), not aimed at the place. (A
+        # PETRARCH dictionary says so itself with its "%" slot.)
+        return sources, targets
     if not targets:
         # A nested target: the first actor inside the object or a target preposition's
         # object ("cordoned off the roads leading into Mordor", "fired rockets at a post
         # in northern Israel").
         outer = [o for o in objects if not _own(o, context)] + _prep_objects(verb, preps) + _stance_objects(verb)
-        targets = _first([t for o in outer for t in _nested(o)], context, held, seats)
+        outer += _prep_objects(verb, ("by",))  # "by telephone with Merkel"
+        nested = [t for o in outer for t in _nested(o)]
+        # "discussed the crisis in Ukraine by telephone with Merkel": a partner beats a
+        # place, wherever each is nested.
+        located = {t.i for t in nested if t.head.lower_ == "in" and t.dep_ == "pobj"}
+        nested = [t for t in nested if t.i not in located] + [t for t in nested if t.i in located]
+        targets = _first(nested, context, held, seats)
     if not targets:
         # A purpose clause: "marched to show their disapproval of Israel's policies".
-        targets = _first([t for c in verb.children if c.dep_ == "advcl" and _infinitive(c)
-                          for t in c.subtree if t is not c], context, held, seats)
+        # A protest's participle says what it is for ("marched through Belgrade
+        # demanding the resignation of President Milosevic").
+        purposes = [c for c in verb.children if c.dep_ == "advcl" and (
+            _infinitive(c) or (pattern.code[:2] == "14" and c.tag_ == "VBG"))]
+        targets = _first([t for c in purposes for t in c.subtree if t is not c], context, held, seats)
     if pattern.code.startswith("13") and not any(_coded(t) for t in targets):
         # An uncoded object ("expel the diplomats") loses to a coded condition subject.
         targets = _first(_condition_subjects(verb), context, held, seats) or targets
