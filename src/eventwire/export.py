@@ -40,6 +40,15 @@ Left out (no meaning without geocoding, tone or ethnicity/religion coding):
 ``Actor*EthnicCode``, ``Actor*Religion*Code``, ``Actor*Type2Code``/``Type3Code``,
 ``AvgTone``, every ``*Geo_*`` column.
 
+Text fields never hold a tab, newline or carriage return: each is replaced by a space
+(GDELT's own files do the same), so a reader splitting lines and tabs sees one row per
+line and the same number of columns in every row.
+
+CSV cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return are
+written with a leading ``'`` so that spreadsheets show them instead of running them as
+formulas (OWASP's advice for CSV injection); ``escape_formulas=False``
+(``--no-escape-formulas``) writes them as they are.
+
 eventwire columns after them: ``PLOVER``, ``CAMEOName``, ``Modality``, ``Negated``
 (1/0), ``ClaimedBy`` (code of the quoted source the event is a claim of),
 ``AttributionId``, ``Confidence``, ``TriggerText``, ``TriggerStart``, ``TriggerEnd``,
@@ -50,6 +59,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -139,7 +149,7 @@ class Exported:
 
 def export(
     store: Store, *, fmt: str = "parquet", table: str = "events", out: str | Path | None = None,
-    include_duplicates: bool = False,
+    include_duplicates: bool = False, overwrite: bool = False, escape_formulas: bool = True,
 ) -> Exported:
     """Write one table of ``store`` to one file.
 
@@ -149,13 +159,15 @@ def export(
         table: ``events``, ``actors``, ``attributions``, ``articles`` or ``errors``.
         out: the file to write (default ``<table><suffix>`` in the working directory).
         include_duplicates: keep rows of near-duplicate copies of a story too.
+        overwrite: replace ``out`` if it exists (else refuse).
+        escape_formulas: in CSV, prefix cells that a spreadsheet would run with ``'``.
 
     Returns:
         The path written and its number of rows.
 
     Raises:
         StoreError: unknown format or table, ``gdelt`` for a table other than events,
-            or the file could not be written.
+            ``out`` exists and ``overwrite`` is false, or the file could not be written.
 
     Example:
         >>> export(Store("corpus.duckdb", read_only=True), fmt="gdelt")  # doctest: +SKIP
@@ -168,27 +180,49 @@ def export(
     if fmt == "gdelt" and table != "events":
         raise StoreError("the gdelt format is an event table: use --table events (the default)")
     path = Path(out) if out is not None else Path(f"{table}{SUFFIXES[fmt]}")
-    if fmt == "gdelt":
-        query, options = gdelt_sql(include_duplicates=include_duplicates), "FORMAT CSV, DELIMITER '\t', HEADER"
-    else:
-        query = table_sql(table, include_duplicates=include_duplicates)
-        options = {
-            "parquet": "FORMAT PARQUET, COMPRESSION ZSTD",
-            "csv": "FORMAT CSV, HEADER",
-            "jsonl": "FORMAT JSON",
-        }[fmt]
-        if fmt == "csv" and table in NESTED:
-            replace = ", ".join(f"to_json({c}) AS {c}" for c in NESTED[table])
-            query = f"SELECT * REPLACE ({replace}) FROM ({query})"
+    if path.exists() and not overwrite:
+        raise StoreError(f"{path}: file exists; choose another --out or add --force to replace it")
     cursor = store.con.cursor()
     try:
         cursor.register("_eventwire_iso3", _iso3())
+        query, options = _copy_query(cursor, fmt, table, include_duplicates, escape_formulas)
         rows = cursor.execute(f"COPY ({query}) TO ? ({options})", [str(path)]).fetchall()[0][0]
     except Exception as e:  # duckdb.Error, OSError: name the file either way
         raise StoreError(f"{path}: could not write the export: {e}") from e
     finally:
         cursor.close()
     return Exported(path, int(rows))
+
+
+def _copy_query(cursor: Any, fmt: str, table: str, include_duplicates: bool, escape_formulas: bool) -> tuple[str, str]:
+    """The SELECT to copy and the COPY options for one format."""
+    if fmt == "gdelt":
+        query = gdelt_sql(include_duplicates=include_duplicates)
+        flat = {c: f"regexp_replace({c}, '[\\t\\n\\r]', ' ', 'g')" for c in _text_columns(cursor, query)}
+        return _replacing(query, flat), "FORMAT CSV, DELIMITER '\t', HEADER"
+    query = table_sql(table, include_duplicates=include_duplicates)
+    options = {"parquet": "FORMAT PARQUET, COMPRESSION ZSTD", "csv": "FORMAT CSV, HEADER", "jsonl": "FORMAT JSON"}[fmt]
+    if fmt == "csv" and table in NESTED:
+        query = _replacing(query, {c: f"to_json({c})" for c in NESTED[table]})
+    if fmt == "csv" and escape_formulas:
+        # chr(39) is the apostrophe spreadsheets read as "this cell is text".
+        safe = {c: f"CASE WHEN regexp_matches({c}, '^[=+\\-@\\t\\r]') THEN chr(39) || {c} ELSE {c} END"
+                for c in _text_columns(cursor, query)}
+        query = _replacing(query, safe)
+    return query, options
+
+
+def _text_columns(cursor: Any, query: str) -> list[str]:
+    """Quoted names of the VARCHAR columns of ``query``."""
+    described = cursor.sql(f"DESCRIBE ({query})").fetchall()
+    return ['"' + name.replace('"', '""') + '"' for name, kind, *_ in described if kind == "VARCHAR"]
+
+
+def _replacing(query: str, expressions: dict[str, str]) -> str:
+    if not expressions:
+        return query
+    replace = ", ".join(f"{expression} AS {column}" for column, expression in expressions.items())
+    return f"SELECT * REPLACE ({replace}) FROM ({query})"
 
 
 def gdelt_sql(*, include_duplicates: bool = False) -> str:

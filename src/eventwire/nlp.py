@@ -23,6 +23,11 @@ PARAGRAPHS = "eventwire_paragraphs"
 #: The component that restores verb lemmas the model cuts short (added after the lemmatizer).
 LEMMAS = "eventwire_lemmas"
 _VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
+#: Tokens without a full stop after which a sentence is started anyway. Why: a text
+#: with no punctuation is otherwise one sentence of any length, and rules that walk a
+#: sentence's tree grow with its square. No edited news sentence comes near this.
+MAX_SENTENCE_TOKENS = 250
+_SENTENCE_ENDS = frozenset(".!?")
 
 
 @Language.component(PARAGRAPHS)
@@ -35,13 +40,17 @@ def paragraph_starts(doc: Doc) -> Doc:
     """
     blank_lines = has_blank_lines(doc.text)
     starting = False
+    run = 0  # tokens since the last full stop or sentence start
     for token in doc:
         if token.is_space:
             if token.text.count("\n") >= (2 if blank_lines else 1):
                 starting = True
-        elif starting:
+            continue
+        if starting or run >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
             starting = False
+            run = 0
+        run = 0 if token.text in _SENTENCE_ENDS else run + 1
     return doc
 
 

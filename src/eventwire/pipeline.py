@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire import clean, nlp
+from eventwire import clean, nlp, pieces
 from eventwire.actors import ActorStage
 from eventwire.attribution import AttributionStage
-from eventwire.errors import ReadError
+from eventwire.errors import InputError, ReadError
 from eventwire.events import EventStage
 from eventwire.io import DEFAULT_MAX_BYTES
+from eventwire.io.text import is_blank, repair_surrogates
 from eventwire.model import Article, Result
 
 STAGES = ("clean", "nlp", "actors", "attributions", "events")
@@ -41,6 +42,8 @@ class Config:
         max_bytes: size limit per article for readers.
         dictionaries: user actor dictionaries (TSV, YAML, PETRARCH ``.actors``/``.agents``).
         verb_dictionaries: PETRARCH-format verb dictionaries to add to the event lexicon.
+        piece_chars: longer texts are read in paragraph-bounded pieces of at most this
+            many characters (see :mod:`eventwire.pieces`), so memory stays bounded.
     """
 
     model: str | None = None
@@ -49,6 +52,7 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     dictionaries: tuple[Path, ...] = ()
     verb_dictionaries: tuple[Path, ...] = ()
+    piece_chars: int = pieces.DEFAULT_PIECE_CHARS
 
 
 @dataclass
@@ -83,14 +87,17 @@ class Pipeline:
         self.timings = Timings()
 
     def process(self, article: Article | str) -> Result:
-        """Process one article (or a plain string) and return its Result."""
-        if isinstance(article, str):
-            article = Article(text=article, origin="<text>")
-        article = self._clean(article)
-        start = time.perf_counter()
-        doc = self.nlp(clean.nlp_text(article))
-        self.timings.add("nlp", time.perf_counter() - start)
-        return self._analyse(article, doc)
+        """Process one article (or a plain string) and return its Result.
+
+        A text of only white space or invisible characters gives an empty Result
+        (:meth:`process_many`, like the readers, reports it as an error instead).
+        """
+        article = self._prepare(article, refuse_blank=False)
+        if is_blank(article.text):
+            return Result(article)
+        if len(article.text) > self.config.piece_chars:
+            return self._in_pieces(article)
+        return self._analyse(article, self._parse(article))
 
     def process_many(
         self, articles: Iterable[Article | ReadError | str], *, n_process: int | None = None,
@@ -99,21 +106,49 @@ class Pipeline:
 
         ``ReadError`` items pass through in place, so a batch read with
         :func:`eventwire.io.read` keeps its order and its error reports. An article
-        that fails inside a stage becomes a ``ReadError`` too; the batch goes on.
+        that fails at any step (cleaning, parsing, a stage) becomes a ``ReadError``
+        naming it; the batch goes on.
         """
         n_process = n_process or self.config.n_process
-        batches = _batches(articles, self.config.batch_size)
+        batches = _batches(articles, self.config.batch_size, self.config.piece_chars)
         if n_process <= 1:
             for batch in batches:
                 yield from self._process_batch(batch)
             return
         yield from self._process_parallel(batches, n_process)
 
+    def _prepare(self, article: Article | str, *, refuse_blank: bool = True) -> Article:
+        """Check and clean one input: lone surrogates repaired, empty text refused."""
+        if isinstance(article, str):
+            article = Article(text=article, origin="<text>")
+        text, repaired = repair_surrogates(article.text)
+        if repaired:
+            note = f"{repaired} lone surrogate(s) replaced by U+FFFD"
+            article = article.with_changes(text=text, warnings=(*article.warnings, note))
+        fields = {k: repair_surrogates(v)[0] for k in _TEXT_FIELDS if isinstance(v := getattr(article, k), str)}
+        article = article.with_changes(**fields)
+        if refuse_blank and is_blank(article.text):
+            raise InputError(_origin(article), "empty text: only white space or invisible characters")
+        return self._clean(article)
+
     def _clean(self, article: Article) -> Article:
         start = time.perf_counter()
         article = clean.layout(article)
         self.timings.add("clean", time.perf_counter() - start)
         return article
+
+    def _parse(self, article: Article) -> Any:
+        start = time.perf_counter()
+        doc = self.nlp(clean.nlp_text(article))
+        self.timings.add("nlp", time.perf_counter() - start)
+        return doc
+
+    def _in_pieces(self, article: Article) -> Result:
+        """A long article read piece by piece; only one piece is parsed at a time."""
+        parts = []
+        for offset, piece in pieces.pieces(article, self.config.piece_chars):
+            parts.append((offset, self._analyse(piece, self._parse(piece))))
+        return pieces.merge(article, parts)
 
     def _analyse(self, article: Article, doc: Any) -> Result:
         tick = time.perf_counter()
@@ -129,32 +164,33 @@ class Pipeline:
         return Result(article, tuple(actors), tuple(attributions), tuple(events))
 
     def _process_batch(self, batch: list[Article | ReadError | str]) -> list[Result | ReadError]:
-        items: list[Article | ReadError] = [
-            Article(text=a, origin="<text>") if isinstance(a, str) else a for a in batch
-        ]
-        ready = [self._clean(a) for a in items if isinstance(a, Article)]
-        start = time.perf_counter()
-        docs = iter(self.nlp.pipe((clean.nlp_text(a) for a in ready), batch_size=len(ready) or 1))
-        self.timings.add("nlp", time.perf_counter() - start)
+        items = [item if isinstance(item, ReadError) else _safely(item, self._prepare) for item in batch]
+        short = [a for a in items if isinstance(a, Article) and len(a.text) <= self.config.piece_chars]
+        docs = self._parse_batch(short)
         out: list[Result | ReadError] = []
-        cleaned = iter(ready)
         for item in items:
             if isinstance(item, ReadError):
                 out.append(item)
-                continue
-            article = next(cleaned)
-            start = time.perf_counter()
-            doc = next(docs)
-            self.timings.add("nlp", time.perf_counter() - start)
-            out.append(self._analyse_safely(article, doc))
+            elif len(item.text) > self.config.piece_chars:
+                out.append(_safely(item, self._in_pieces))
+            else:
+                doc = docs.pop(0) if docs is not None else None
+                out.append(_safely(item, lambda a, d=doc: self._analyse(a, d if d is not None else self._parse(a))))
         return out
 
-    def _analyse_safely(self, article: Article, doc: Any) -> Result | ReadError:
+    def _parse_batch(self, articles: list[Article]) -> list[Any] | None:
+        """The batch's docs from one ``nlp.pipe`` call, or ``None`` if any text broke it.
+
+        Then each article is parsed on its own under the guard, so one bad text costs
+        only itself.
+        """
+        start = time.perf_counter()
         try:
-            return self._analyse(article, doc)
-        except Exception as e:  # one bad article must not end the batch
-            origin = article.origin or str(article.key)
-            return ReadError(origin, f"processing failed: {type(e).__name__}: {e}")
+            docs = list(self.nlp.pipe((clean.nlp_text(a) for a in articles), batch_size=len(articles) or 1))
+        except Exception:  # retried one by one below, where the failure is named
+            docs = None
+        self.timings.add("nlp", time.perf_counter() - start)
+        return docs
 
     def _process_parallel(
         self, batches: Iterator[list[Article | ReadError | str]], n_process: int,
@@ -175,13 +211,35 @@ class Pipeline:
             _worker = None
 
 
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+_TEXT_FIELDS = ("title", "byline", "outlet", "published", "url", "origin")
+
+
+def _origin(article: Article) -> str:
+    return article.origin or str(article.key)
+
+
+def _safely(article: Article | str, step: Any) -> Any:
+    """``step(article)``, or a ReadError naming the article: one bad article must not end a batch."""
+    try:
+        return step(article)
+    except InputError as e:
+        return ReadError(e.origin, e.message, line=e.line)
+    except Exception as e:  # reported with the article; the batch goes on
+        name = _origin(article) if isinstance(article, Article) else "<text>"
+        return ReadError(name, f"processing failed: {type(e).__name__}: {str(e)[:300]}")
+
+
+def _batches(items: Iterable[Any], size: int, max_chars: int) -> Iterator[list[Any]]:
+    """Batches of at most ``size`` items and (past the first item) about ``max_chars`` of text."""
     batch: list[Any] = []
+    chars = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        chars += len(item) if isinstance(item, str) else len(getattr(item, "text", ""))
+        if len(batch) >= size or chars >= max_chars:
             yield batch
             batch = []
+            chars = 0
     if batch:
         yield batch
 

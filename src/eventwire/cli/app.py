@@ -82,7 +82,7 @@ def emit_rows(
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: _safe_cell(v) for k, v in row.items()} for row in rows)
         sys.stdout.write(buffer.getvalue())
     else:
         table = Table(title=title)
@@ -91,6 +91,17 @@ def emit_rows(
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
         out.print(table)
+
+
+def _safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'`` (as export does)."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP).
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def _cell(value: Any) -> str:

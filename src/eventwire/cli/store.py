@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import typer
 
 from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, TableFormat, app, emit_rows, err, fail
 from eventwire.cli.extract import MaxBytesOption, ModelOption, NProcessOption, build_config, progress
 from eventwire.errors import ModelNotFound, StoreError
 from eventwire.store import DEFAULT_DB, PERIODS, IngestReport, Store, ingest_paths
+from eventwire.store.query import DEFAULT_SQL_ROWS, DEFAULT_SQL_SECONDS
+from eventwire.store.schema import DEFAULT_SQL_MEMORY, read_message
 
 query_app = typer.Typer(
     help="Ask the store questions: events, quotes, actors, dyads (filters ignore case).\n\n"
@@ -70,12 +75,26 @@ class TableName(str, Enum):
     errors = "errors"
 
 
-def open_store(db: Path, *, read_only: bool) -> Store:
+def open_store(db: Path, *, read_only: bool, **options: Any) -> Store:
     """Open the store, turning a StoreError into one clear line and exit 1."""
     try:
-        return Store(db, read_only=read_only)
+        return Store(db, read_only=read_only, **options)
     except StoreError as e:
         raise fail(str(e)) from e
+
+
+@contextlib.contextmanager
+def reading(db: Path, **options: Any) -> Iterator[Store]:
+    """A read-only store whose every failure, even a damaged block met mid-query, is one line and exit 1."""
+    store = open_store(db, read_only=True, **options)
+    try:
+        yield store
+    except StoreError as e:
+        raise fail(str(e)) from e
+    except duckdb.Error as e:
+        raise fail(read_message(str(db), e)) from e
+    finally:
+        store.close()
 
 
 @app.command()
@@ -115,12 +134,15 @@ def ingest(
         raise fail(str(e)) from e
     except StoreError as e:
         raise fail(str(e)) from e
+    except duckdb.Error as e:  # a damaged block met while reading the store
+        raise fail(read_message(str(db), e)) from e
     except KeyboardInterrupt:
         err.print(f"interrupted: {len(store.keys()):,} articles are stored in {db}; "
                   "run the same command again to finish", highlight=False)
         raise typer.Exit(130) from None
     finally:
-        store.close()
+        with contextlib.suppress(duckdb.Error):
+            store.close()
     _summary(report, db, time.perf_counter() - start)
     raise typer.Exit(EXIT_SOME_FAILED if report.errors else EXIT_OK)
 
@@ -179,7 +201,7 @@ def query_events(
     Example:
         eventwire query events --source USA --target ISR --cameo 19 --since 2015-08-01
     """
-    with open_store(db, read_only=True) as store:
+    with reading(db) as store:
         relation = _run(lambda: store.events(
             source=source, target=target, plover=plover, cameo=cameo, since=since, until=until,
             modality=modality, claimed_by=claimed_by, include_duplicates=include_duplicates,
@@ -206,7 +228,7 @@ def query_quotes(
     Example:
         eventwire query quotes --source USA --anonymous
     """
-    with open_store(db, read_only=True) as store:
+    with reading(db) as store:
         relation = _run(lambda: store.quotes(
             source=source, anonymous=anonymous, kind=kind, since=since, until=until,
             include_duplicates=include_duplicates,
@@ -228,7 +250,7 @@ def query_actors(
     Example:
         eventwire query actors --limit 20
     """
-    with open_store(db, read_only=True) as store:
+    with reading(db) as store:
         relation = _run(lambda: store.actors(code=code, sector=sector, include_duplicates=include_duplicates))
         _emit(relation, fmt, title="actors", limit=limit)
 
@@ -252,7 +274,7 @@ def query_dyads(
     Example:
         eventwire query dyads --by month --source USA
     """
-    with open_store(db, read_only=True) as store:
+    with reading(db) as store:
         relation = _run(lambda: store.dyads(
             by=by.value if by else None, source=source, target=target, plover=plover, cameo=cameo,
             since=since, until=until, include_duplicates=include_duplicates,
@@ -265,15 +287,26 @@ def sql(
     query: str = typer.Argument(..., help="One read-only statement: SELECT, WITH, DESCRIBE, SHOW."),
     db: Path = DbOption,
     fmt: TableFormat = FormatOption,
+    timeout: float = typer.Option(DEFAULT_SQL_SECONDS, "--timeout", min=0.1, help="Seconds the query may run."),
+    memory: str = typer.Option(DEFAULT_SQL_MEMORY, "--memory", help="Memory the query may use, e.g. 2GB."),
+    max_rows: int = typer.Option(DEFAULT_SQL_ROWS, "--max-rows", min=1, help="Rows printed at most."),
 ) -> None:
-    """Run read-only SQL on the store (the file is opened read-only).
+    """Run read-only SQL on the store, sandboxed.
+
+    The query sees the store's tables only: DuckDB is opened read-only with access
+    to files, URLs and extensions turned off and its settings locked, so
+    read_csv('/etc/passwd') or an httpfs URL is refused. It stops after --timeout
+    seconds or past --memory. For whole tables, use `eventwire export`.
 
     Example:
         eventwire sql "SELECT plover, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC"
     """
-    with open_store(db, read_only=True) as store:
-        relation = _run(lambda: store.sql(query))
-        _emit(relation, fmt, title="sql")
+    with reading(db, sandbox=True, memory_limit=memory) as store:
+        result = store.sql_rows(query, time_limit=timeout, max_rows=max_rows)
+    rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+    emit_rows(rows, fmt, title=f"sql ({len(rows):,} rows)", columns=result.columns)
+    if result.truncated:
+        err.print(f"showing the first {max_rows:,} rows (--max-rows)", highlight=False)
 
 
 @app.command()
@@ -283,16 +316,25 @@ def export(
     table: TableName = typer.Option(TableName.events, "--table", help="Which table (gdelt: events only)."),
     out: Path | None = typer.Option(None, "--out", help="Output file (default: TABLE.FORMAT here)."),
     include_duplicates: bool = DuplicatesOption,
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+    escape_formulas: bool = typer.Option(
+        True, "--escape-formulas/--no-escape-formulas",
+        help="CSV: prefix cells starting with = + - @ with ' so spreadsheets do not run them.",
+    ),
 ) -> None:
     """Write one table to one file: Parquet, CSV, JSON Lines or a GDELT 2.0-style TSV.
+
+    An existing file is kept unless --force is given. GDELT text fields have tabs
+    and newlines replaced by spaces, so every row is one line.
 
     Example:
         eventwire export --format gdelt --out events.tsv
     """
     from eventwire.export import export as export_table
 
-    with open_store(db, read_only=True) as store:
+    with reading(db) as store:
         done = _run(lambda: export_table(
             store, fmt=fmt.value, table=table.value, out=out, include_duplicates=include_duplicates,
+            overwrite=force, escape_formulas=escape_formulas,
         ))
     err.print(f"wrote {done.path} ({fmt.value}, table {table.value}, {done.rows:,} rows)", highlight=False)

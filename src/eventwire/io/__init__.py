@@ -27,7 +27,7 @@ from pathlib import Path
 from eventwire.errors import InputError, ReadError
 from eventwire.io.html import parse_html
 from eventwire.io.jsonl import read_jsonl
-from eventwire.io.text import decode
+from eventwire.io.text import decode, safe_origin
 from eventwire.io.warc import read_warc
 from eventwire.model import Article
 
@@ -58,7 +58,7 @@ def read(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             # empty file in a folder is named as an error rather than silently skipped.
             files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
             if not files:
-                yield ReadError(str(path), "no files in folder")
+                yield ReadError(safe_origin(str(path)), "no files in folder")
             for file in files:
                 yield from _read_file(file, max_bytes=max_bytes)
         else:
@@ -70,7 +70,7 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | ReadError]:
-    origin = str(path)
+    origin = safe_origin(str(path))
     name = path.name.lower()
     try:
         if name.endswith((".jsonl", ".ndjson")):

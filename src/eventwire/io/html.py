@@ -6,6 +6,7 @@ import warnings
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.io.text import is_blank, repair_surrogates
 from eventwire.model import Article
 
 
@@ -29,8 +30,8 @@ def parse_html(html: str | bytes, origin: str, *, url: str | None = None) -> Art
     if doc is None:
         raise InputError(origin, "no main text found in HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = data.get("text") or ""
-    if not text.strip():
+    text, _ = repair_surrogates(data.get("text") or "")
+    if is_blank(text):
         raise InputError(origin, "no main text found in HTML")
     return Article(
         text=text,

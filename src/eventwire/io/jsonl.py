@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from eventwire.errors import ReadError
+from eventwire.io.text import is_blank, repair_surrogates
 from eventwire.model import Article
 
 #: Metadata fields kept from each record; any other field is ignored.
@@ -44,19 +45,33 @@ def parse_record(raw: bytes, origin: str, number: int) -> Article | ReadError:
         record = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         return ReadError(origin, f"malformed JSON: {e}", line=number)
+    except RecursionError:
+        return ReadError(origin, "malformed JSON: nested too deeply to read", line=number)
+    except ValueError as e:  # e.g. an integer longer than Python converts
+        return ReadError(origin, f"malformed JSON: {e}", line=number)
     if not isinstance(record, dict):
         return ReadError(origin, "expected a JSON object with a 'text' field", line=number)
     text = record.get("text")
     if not isinstance(text, str):
         return ReadError(origin, "record has no string 'text' field", line=number)
-    if not text.strip():
-        return ReadError(origin, "empty 'text'", line=number)
+    if is_blank(text):
+        return ReadError(origin, "empty 'text' (only white space or invisible characters)", line=number)
     meta = {k: record.get(k) for k in FIELDS}
     if meta["byline"] is None and isinstance(record.get("author"), str):
         meta["byline"] = record["author"]  # many news exports (VOA's among them) say "author"
     # Keep the id exactly as given so that results join back to the input.
     identifier = meta.pop("id")
-    if identifier is not None and not isinstance(identifier, (str, int)):
+    if identifier is not None and not isinstance(identifier, str | int):
         identifier = json.dumps(identifier)
     clean = {k: (str(v) if v is not None else None) for k, v in meta.items()}
-    return Article(text=text, id=identifier, origin=f"{origin}:{number}", **clean)
+    text, repaired = repair_surrogates(text)
+    for key, value in clean.items():
+        if value is not None:
+            clean[key], count = repair_surrogates(value)
+            repaired += count
+    if isinstance(identifier, str):
+        identifier, count = repair_surrogates(identifier)
+        repaired += count
+    warnings = (f"{repaired} lone surrogate escape(s) (such as \\ud800) replaced by U+FFFD",) if repaired else ()
+    return Article(text=text, id=identifier, origin=f"{origin}:{number}", warnings=warnings, **clean)
+

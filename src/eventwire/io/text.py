@@ -9,6 +9,8 @@ the rule set is small, deterministic, and must never guess a CJK codec for latin
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 from eventwire.errors import InputError
 
@@ -41,7 +43,7 @@ def decode(data: bytes, origin: str, *, line: int | None = None) -> tuple[str, t
     if looks_binary(data):
         raise InputError(origin, "binary content, not text (is this the right file?)", line=line)
     try:
-        return data.decode("utf-8"), ()
+        return _not_blank(data.decode("utf-8"), origin, line), ()
     except UnicodeDecodeError as e:
         position = e.start
     try:
@@ -54,7 +56,13 @@ def decode(data: bytes, origin: str, *, line: int | None = None) -> tuple[str, t
         f"not valid UTF-8 (byte {position}); read as {encoding}: "
         "check accented characters, or convert the file to UTF-8"
     )
-    return text, (warning,)
+    return _not_blank(text, origin, line), (warning,)
+
+
+def _not_blank(text: str, origin: str, line: int | None) -> str:
+    if is_blank(text):
+        raise InputError(origin, "empty input: only white space or invisible characters", line=line)
+    return text
 
 
 def _strict(data: bytes, encoding: str, origin: str, line: int | None) -> str:
@@ -62,6 +70,44 @@ def _strict(data: bytes, encoding: str, origin: str, line: int | None) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
         raise InputError(origin, f"invalid {encoding} after its byte-order mark: {e}", line=line) from e
-    if not text.strip():
-        raise InputError(origin, "empty input: no text to read", line=line)
-    return text
+    return _not_blank(text, origin, line)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Characters that show nothing: a text made only of these (and white space) is empty.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds no visible character.
+
+    Why not ``str.strip``: it keeps zero-width spaces, joiners and byte-order marks
+    (category Cf), which pasted web text is often made of.
+    """
+    return all(ch.isspace() or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
+
+
+def repair_surrogates(text: str) -> tuple[str, int]:
+    """Replace lone surrogates (from JSON escapes such as ``\\ud800``) with U+FFFD.
+
+    Why repair rather than refuse: a lone surrogate is one broken character from a
+    bad UTF-16 conversion upstream, not a bad article; U+FFFD has the same length, so
+    every offset still indexes the text, and the rest of the article is kept.
+
+    Returns:
+        The repaired text and how many characters were replaced.
+    """
+    if not _SURROGATE.search(text):
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def safe_origin(origin: str) -> str:
+    """A file name that can be printed and stored: undecodable bytes shown as ``\\xNN``."""
+    if not _SURROGATE.search(origin):
+        return origin
+    try:  # a file name Python decoded with surrogateescape gives its raw bytes back
+        raw = origin.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = origin.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")

@@ -36,5 +36,9 @@ def read_warc(stream: BinaryIO, origin: str, *, max_bytes: int) -> Iterator[Arti
                 yield ReadError(where, e.message)
     except ArchiveLoadFailed as e:
         yield ReadError(origin, f"not a readable WARC archive: {e}")
+        return
+    except Exception as e:  # warcio raises AttributeError, ValueError, EOFError, zlib errors on damage
+        yield ReadError(origin, f"damaged WARC archive after {number} HTML record(s): {type(e).__name__}: {e}")
+        return
     if number == 0:
         yield ReadError(origin, "no HTML responses in this WARC archive")

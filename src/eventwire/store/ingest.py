@@ -119,7 +119,26 @@ class IngestMixin:
                 batch = []
         if batch:
             self._commit(batch, report, on_commit)
+        self.checkpoint()
         return report
+
+    def checkpoint(self) -> None:
+        """Write the log into the database file now, so a failure is seen here, not at close.
+
+        Raises:
+            StoreError: the checkpoint could not be written (disk full...); committed
+                batches stay in the write-ahead log (``FILE.wal``), which DuckDB replays
+                on the next open, so keep it beside the database.
+        """
+        if self.path == ":memory:":
+            return
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error as e:
+            raise StoreError(
+                f"{write_message(self.path, e)}; the final checkpoint was not written: keep "
+                f"{self.path}.wal beside the database (it is replayed on the next open)"
+            ) from e
 
     def _commit(
         self, batch: list[Result | ReadError], report: IngestReport,

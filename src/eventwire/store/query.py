@@ -8,7 +8,9 @@ only this module's own clauses and whitelisted names are. Relations have ``.df()
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -19,6 +21,18 @@ from eventwire.store.records import dicts, group, parse_date, result_from_rows
 from eventwire.store.schema import PUBLIC_TABLES, scalar, table_sql
 
 PERIODS = ("day", "week", "month", "quarter", "year")
+#: Defaults of :meth:`QueryMixin.sql_rows`: seconds a query may run, rows it may return.
+DEFAULT_SQL_SECONDS = 60.0
+DEFAULT_SQL_ROWS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class SqlRows:
+    """The result of :meth:`~eventwire.store.Store.sql_rows`: at most ``max_rows`` rows."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    truncated: bool
 
 
 class QueryMixin:
@@ -160,9 +174,48 @@ class QueryMixin:
     def sql(self, query: str, params: Sequence[Any] | None = None) -> duckdb.DuckDBPyRelation:
         """Run one read-only SQL statement (``SELECT``, ``WITH``, ``DESCRIBE``, ``SHOW``).
 
+        On a store opened with ``sandbox=True`` the statement cannot reach files, URLs
+        or extensions; :meth:`sql_rows` adds a time and row limit.
+
         Raises:
             StoreError: the text is not exactly one read-only statement, or fails.
         """
+        self._check_statement(query)
+        try:
+            return self._query(query, list(params or []))
+        except duckdb.Error as e:
+            raise StoreError(f"SQL error: {e}") from e
+
+    def sql_rows(
+        self, query: str, params: Sequence[Any] | None = None, *,
+        time_limit: float = DEFAULT_SQL_SECONDS, max_rows: int = DEFAULT_SQL_ROWS,
+    ) -> SqlRows:
+        """Run one read-only statement to the end, within a time limit and a row limit.
+
+        Raises:
+            StoreError: not one read-only statement, an SQL error, over ``time_limit``
+                seconds, or over the connection's memory limit.
+        """
+        self._check_statement(query)
+        cursor = self.con.cursor()
+        timer = threading.Timer(time_limit, cursor.interrupt)
+        timer.start()
+        try:
+            relation = cursor.sql(query, params=list(params or []) or None)
+            columns = list(relation.columns)
+            rows = relation.limit(max_rows + 1).fetchall()
+        except duckdb.InterruptException as e:
+            raise StoreError(f"query stopped after {time_limit:g} s (the time limit, --timeout)") from e
+        except duckdb.OutOfMemoryException as e:
+            raise StoreError("query needs more memory than its limit (--memory); narrow it or aggregate") from e
+        except duckdb.Error as e:
+            raise StoreError(f"SQL error: {str(e).splitlines()[0]}") from e
+        finally:
+            timer.cancel()
+            cursor.close()
+        return SqlRows(columns, rows[:max_rows], len(rows) > max_rows)
+
+    def _check_statement(self, query: str) -> None:
         try:
             statements = self.con.extract_statements(query)
         except duckdb.Error as e:
@@ -172,10 +225,6 @@ class QueryMixin:
             raise StoreError(
                 f"only one read-only statement (SELECT, WITH, DESCRIBE, SHOW) is allowed, got: {kinds}"
             )
-        try:
-            return self._query(query, list(params or []))
-        except duckdb.Error as e:
-            raise StoreError(f"SQL error: {e}") from e
 
     def results(self, *, include_duplicates: bool = True) -> Iterator[Result]:
         """Rebuild every stored article as a :class:`Result` (schema ``eventwire/1``)."""

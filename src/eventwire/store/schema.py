@@ -186,16 +186,37 @@ def scalar(con: duckdb.DuckDBPyConnection, query: str) -> Any:
     return con.execute(query).fetchall()[0][0]
 
 
-def connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open the database, turning DuckDB's errors into one clear StoreError."""
+#: DuckDB settings of a sandboxed connection (``eventwire sql``): no file, URL or
+#: extension outside the database can be reached, and the settings cannot be changed
+#: by the query itself. Spilling to disk is off, so the memory limit is a hard cap.
+SANDBOX = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "temp_directory": "",
+}
+DEFAULT_SQL_MEMORY = "1GB"
+
+
+def connect(
+    path: str, read_only: bool, *, sandbox: bool = False, memory_limit: str = DEFAULT_SQL_MEMORY,
+) -> duckdb.DuckDBPyConnection:
+    """Open the database, turning DuckDB's errors into one clear StoreError.
+
+    With ``sandbox``, the connection cannot read or write anything but the database
+    (see :data:`SANDBOX`) and uses at most ``memory_limit``.
+    """
     if read_only and path != ":memory:" and not Path(path).exists():
         raise StoreError(f"{path}: no such database; create it with: eventwire ingest PATH --db {path}")
     if path != ":memory:":
         parent = Path(path).parent
         if not parent.exists():
             raise StoreError(f"{path}: folder {parent} does not exist")
+    config: dict[str, Any] = {}
+    if sandbox:
+        config = {**SANDBOX, "memory_limit": memory_limit, "lock_configuration": True}
     try:
-        return duckdb.connect(path, read_only=read_only)
+        return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as e:
         raise StoreError(_open_message(path, read_only, e)) from e
 
@@ -215,9 +236,20 @@ def _open_message(path: str, read_only: bool, error: Exception) -> str:
     return f"{path}: cannot open the database: {text.splitlines()[0] if text else error!r}"
 
 
+def read_message(path: str, error: Exception) -> str:
+    """One line for a failure while reading the database (a damaged or truncated file)."""
+    text = str(error)
+    first = text.splitlines()[0] if text else repr(error)
+    low = text.lower()
+    if any(w in low for w in ("could not read enough bytes", "checksum", "corrupt", "serializ", "invalid block")):
+        return (f"{path}: the database file is damaged or truncated ({first}); "
+                "restore it from a copy, or ingest again into a new file")
+    return f"{path}: database error: {first}"
+
+
 def write_message(path: str, error: Exception) -> str:
     text = str(error)
-    if "no space left" in text.lower() or "disk full" in text.lower():
+    if any(w in text.lower() for w in ("no space left", "disk full", "file too large")):
         return f"{path}: disk full while writing; the last batch was rolled back, earlier batches are kept"
     return (f"{path}: could not write a batch ({text.splitlines()[0] if text else error!r}); "
             "it was rolled back, earlier batches are kept")
