@@ -327,3 +327,12 @@ def test_hardening_sentence_without_punctuation_is_split(nlp) -> None:
 
     doc = nlp(" ".join(["word"] * (MAX_SENTENCE_TOKENS * 3)))
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+def test_hardening_unwritable_result_is_named_not_written() -> None:
+    from eventwire.cli.extract import _writable
+
+    bad = make_result()
+    bad = Result(bad.article.with_changes(title="x\ud800", origin="in.jsonl:4"), bad.actors)
+    assert not _writable(bad)
+    assert _writable(make_result())

@@ -151,8 +151,10 @@ def extract(
         for item in run_pipeline(pipeline, paths):
             if isinstance(item, ReadError):
                 failed += 1
-            else:
+            elif _writable(item):
                 writer.send(item)
+            else:
+                failed += 1
         writer.close()
     finally:
         if output:
@@ -160,6 +162,21 @@ def extract(
     if output:
         err.print(f"wrote {output}", highlight=False)
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _writable(result: Result) -> bool:
+    """Whether ``result`` serialises as UTF-8 JSON; if not it is named, and the run goes on.
+
+    Why check before writing: a half-written record would corrupt the output file.
+    """
+    try:
+        json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
+    except (TypeError, ValueError) as e:  # UnicodeEncodeError is a ValueError
+        origin = result.article.origin or str(result.article.key)
+        err.print(f"[red]error:[/] {escape(repr(origin)[1:-1])}: cannot write the result: {escape(str(e))}",
+                  highlight=False)
+        return False
+    return True
 
 
 def _writer(fmt: OutputFormat, stream: IO[str]) -> Any:
