@@ -138,7 +138,8 @@ def _warc(rng: random.Random) -> bytes:
 
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=False)
-    body = ("<html><body><article><p>" + _sentence_text(rng) + "</p></article></body></html>").encode("utf-8", "replace")
+    page = "<html><body><article><p>" + _sentence_text(rng) + "</p></article></body></html>"
+    body = page.encode("utf-8", "replace")
     headers = StatusAndHeaders("200 OK", [("Content-Type", rng.choice(("text/html", "image/png")))],
                                protocol="HTTP/1.0")
     writer.write_record(writer.create_warc_record("https://example.org/a", "response",

@@ -254,12 +254,18 @@ def test_hardening_full_disk_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert "disk full" in done.stderr or "could not write" in done.stderr
 
 
-def test_hardening_gdelt_rows_are_one_line_each(tmp_path: Path) -> None:
+def _store_with(tmp_path: Path, **article_fields: str) -> Path:
+    """A store of one invented article whose metadata fields are replaced."""
     db = tmp_path / "c.duckdb"
-    hostile = make_result()
-    article = hostile.article.with_changes(url="https://x.org/a\tb\nc\r\nd", id="id\twith\ntabs")
+    base = make_result()
+    article = base.article.with_changes(**article_fields)
     with Store(db) as store:
-        store.ingest([Result(article, hostile.actors, hostile.attributions, hostile.events)])
+        store.ingest([Result(article, base.actors, base.attributions, base.events)])
+    return db
+
+
+def test_hardening_gdelt_rows_are_one_line_each(tmp_path: Path) -> None:
+    db = _store_with(tmp_path, url="https://x.org/a\tb\nc\r\nd", id="id\twith\ntabs")
     out = tmp_path / "events.tsv"
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -269,11 +275,7 @@ def test_hardening_gdelt_rows_are_one_line_each(tmp_path: Path) -> None:
 
 
 def test_hardening_csv_formulas_are_escaped(tmp_path: Path) -> None:
-    db = tmp_path / "c.duckdb"
-    base = make_result()
-    article = base.article.with_changes(title="=HYPERLINK(\"http://evil\",\"x\")", url="@SUM(A1)")
-    with Store(db) as store:
-        store.ingest([Result(article, base.actors, base.attributions, base.events)])
+    db = _store_with(tmp_path, title="=HYPERLINK(\"http://evil\",\"x\")", url="@SUM(A1)")
     out = tmp_path / "a.csv"
     assert runner.invoke(app, ["export", "--db", str(db), "--table", "articles", "--format", "csv",
                                "--out", str(out)]).exit_code == 0

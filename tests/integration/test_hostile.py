@@ -15,11 +15,11 @@ import signal
 from pathlib import Path
 
 import pytest
-from hostile import generate
 
 from eventwire.errors import ReadError
 from eventwire.io import read
 from eventwire.model import Result
+from hostile import generate
 
 PER_INPUT_SECONDS = 60
 N_INPUTS = 2_000
@@ -87,7 +87,8 @@ def test_hostile_inputs_never_crash_or_hang(pipeline, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_hostile_lines_mixed_with_good_articles_lose_none(pipeline, tmp_path: Path) -> None:
     lines = [data.rstrip(b"\r\n") for kind, _, data in generate(seed=11, n=400, long=0) if kind.startswith("jsonl")]
-    good = [json.dumps({"id": f"good{i}", "text": f"Iran attacked Israel on day {i}."}).encode() for i in range(len(lines))]
+    good = [json.dumps({"id": f"good{i}", "text": f"Iran attacked Israel on day {i}."}).encode()
+            for i in range(len(lines))]
     mixed = b"\n".join(line for pair in zip(good, lines, strict=True) for line in pair) + b"\n"
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(mixed)
