@@ -338,3 +338,13 @@ def test_hardening_unwritable_result_is_named_not_written() -> None:
     bad = Result(bad.article.with_changes(title="x\ud800", origin="in.jsonl:4"), bad.actors)
     assert not _writable(bad)
     assert _writable(make_result())
+
+
+def test_hardening_store_refuses_only_the_unstorable_result(tmp_path: Path) -> None:
+    bad = make_result(city="ROME")
+    bad = Result(bad.article.with_changes(title="x\ud800", origin="hand:1"), bad.actors)
+    with Store(tmp_path / "c.duckdb") as store:
+        report = store.ingest([make_result(), bad])
+        assert report.added == 1
+        assert [e.origin for e in report.errors] == ["hand:1"]
+        assert store.sql("SELECT count(*) FROM errors").fetchall()[0][0] == 1

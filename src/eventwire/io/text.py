@@ -87,6 +87,11 @@ def is_blank(text: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
 
 
+def has_surrogate(text: str) -> bool:
+    """True when ``text`` holds a lone surrogate (no UTF-8 encoder accepts one)."""
+    return _SURROGATE.search(text) is not None
+
+
 def repair_surrogates(text: str) -> tuple[str, int]:
     """Replace lone surrogates (from JSON escapes such as ``\\ud800``) with U+FFFD.
 
@@ -97,14 +102,14 @@ def repair_surrogates(text: str) -> tuple[str, int]:
     Returns:
         The repaired text and how many characters were replaced.
     """
-    if not _SURROGATE.search(text):
+    if not has_surrogate(text):
         return text, 0
     return _SURROGATE.subn("\ufffd", text)
 
 
 def safe_origin(origin: str) -> str:
     """A file name that can be printed and stored: undecodable bytes shown as ``\\xNN``."""
-    if not _SURROGATE.search(origin):
+    if not has_surrogate(origin):
         return origin
     try:  # a file name Python decoded with surrogateescape gives its raw bytes back
         raw = origin.encode("utf-8", "surrogateescape")

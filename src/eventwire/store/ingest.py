@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.errors import ReadError, StoreError
+from eventwire.io.text import has_surrogate, safe_origin
 from eventwire.model import Article, Result, text_id
 from eventwire.store.dedup import DuplicateIndex
 from eventwire.store.records import Rows
@@ -105,6 +106,8 @@ class IngestMixin:
         for item in items:
             if on_item is not None:
                 on_item(item)
+            if isinstance(item, Result) and (bad := _unstorable(item)) is not None:
+                item = bad
             if isinstance(item, Result):
                 key = text_id(item.article.text)
                 if key in seen:
@@ -197,6 +200,25 @@ class IngestMixin:
 
     def _max_global_id(self) -> int:
         return int(scalar(self.con, "SELECT coalesce(max(global_id), 0) FROM events"))
+
+
+_ARTICLE_FIELDS = ("text", "title", "byline", "outlet", "published", "url", "origin", "id")
+
+
+def _unstorable(result: Result) -> ReadError | None:
+    """An error for a result holding a lone surrogate, which no table can store.
+
+    Pipeline results never do (it repairs them); a hand-built one may, and then only
+    that article is refused instead of its whole batch.
+    """
+    article = result.article
+    for name in _ARTICLE_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str) and has_surrogate(value):
+            origin = safe_origin(article.origin or "<result>")
+            return ReadError(origin, f"cannot store: a lone surrogate in the article's {name} "
+                                     "(eventwire.Pipeline repairs these; process the article with it)")
+    return None
 
 
 def ingest_paths(
