@@ -40,7 +40,7 @@ Left out (no meaning without geocoding, tone or ethnicity/religion coding):
 ``Actor*EthnicCode``, ``Actor*Religion*Code``, ``Actor*Type2Code``/``Type3Code``,
 ``AvgTone``, every ``*Geo_*`` column.
 
-Text fields never hold a tab, newline or carriage return: each is replaced by a space
+Text fields never hold a tab or a line break (LF, CR, VT, FF, FS-RS, NEL, U+2028/9): each is replaced by a space
 (GDELT's own files do the same), so a reader splitting lines and tabs sees one row per
 line and the same number of columns in every row.
 
@@ -180,7 +180,7 @@ def export(
     if fmt == "gdelt" and table != "events":
         raise StoreError("the gdelt format is an event table: use --table events (the default)")
     path = Path(out) if out is not None else Path(f"{table}{SUFFIXES[fmt]}")
-    if path.exists() and not overwrite:
+    if (path.exists() or path.is_symlink()) and not overwrite:
         raise StoreError(f"{path}: file exists; choose another --out or add --force to replace it")
     cursor = store.con.cursor()
     try:
@@ -198,7 +198,7 @@ def _copy_query(cursor: Any, fmt: str, table: str, include_duplicates: bool, esc
     """The SELECT to copy and the COPY options for one format."""
     if fmt == "gdelt":
         query = gdelt_sql(include_duplicates=include_duplicates)
-        flat = {c: f"regexp_replace({c}, '[\\t\\n\\r]', ' ', 'g')" for c in _text_columns(cursor, query)}
+        flat = {c: f"regexp_replace({c}, '{_LINE_BREAKS}', ' ', 'g')" for c in _text_columns(cursor, query)}
         return _replacing(query, flat), "FORMAT CSV, DELIMITER '\t', HEADER"
     query = table_sql(table, include_duplicates=include_duplicates)
     options = {"parquet": "FORMAT PARQUET, COMPRESSION ZSTD", "csv": "FORMAT CSV, HEADER", "jsonl": "FORMAT JSON"}[fmt]
@@ -210,6 +210,11 @@ def _copy_query(cursor: Any, fmt: str, table: str, include_duplicates: bool, esc
                 for c in _text_columns(cursor, query)}
         query = _replacing(query, safe)
     return query, options
+
+
+#: Tabs and every character a line-splitting reader may break a line at (Python's
+#: ``str.splitlines`` list: LF, CR, VT, FF, FS, GS, RS, NEL, U+2028, U+2029), as RE2.
+_LINE_BREAKS = "[\\t\\n\\r\\x{0b}\\x{0c}\\x{1c}-\\x{1e}\\x{85}\\x{2028}\\x{2029}]"
 
 
 def _text_columns(cursor: Any, query: str) -> list[str]:

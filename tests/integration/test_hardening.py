@@ -190,6 +190,12 @@ def test_hardening_sql_has_a_memory_limit(filled_db: Path) -> None:
     assert "memory" in result.output
 
 
+def test_hardening_sql_bad_memory_option_is_named(filled_db: Path) -> None:
+    result = runner.invoke(app, ["sql", "SELECT 1", "--db", str(filled_db), "--memory", "bogus"])
+    assert result.exit_code == 1
+    assert "--memory" in result.output
+
+
 def test_hardening_sql_settings_are_locked(filled_db: Path) -> None:
     result = runner.invoke(app, ["sql", "SELECT * FROM duckdb_settings() WHERE name = 'enable_external_access'",
                                  "--db", str(filled_db), "--format", "json"])
@@ -265,11 +271,11 @@ def _store_with(tmp_path: Path, **article_fields: str) -> Path:
 
 
 def test_hardening_gdelt_rows_are_one_line_each(tmp_path: Path) -> None:
-    db = _store_with(tmp_path, url="https://x.org/a\tb\nc\r\nd", id="id\twith\ntabs")
+    db = _store_with(tmp_path, url="https://x.org/a\tb\nc\r\nd\u2028e\x85f\x0bg\x1ch", id="id\twith\ntabs\u2029")
     out = tmp_path / "events.tsv"
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    lines = out.read_text(encoding="utf-8").split("\n")[:-1]
+    lines = out.read_text(encoding="utf-8").splitlines()  # every break Python knows
     assert len(lines) == 3  # header and two events
     assert len({line.count("\t") for line in lines}) == 1
 

@@ -18,7 +18,7 @@ import duckdb
 from eventwire.errors import StoreError
 from eventwire.model import Result
 from eventwire.store.records import dicts, group, parse_date, result_from_rows
-from eventwire.store.schema import PUBLIC_TABLES, scalar, table_sql
+from eventwire.store.schema import PUBLIC_TABLES, read_message, scalar, table_sql
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 #: Defaults of :meth:`QueryMixin.sql_rows`: seconds a query may run, rows it may return.
@@ -209,7 +209,9 @@ class QueryMixin:
         except duckdb.OutOfMemoryException as e:
             raise StoreError("query needs more memory than its limit (--memory); narrow it or aggregate") from e
         except duckdb.Error as e:
-            raise StoreError(f"SQL error: {str(e).splitlines()[0]}") from e
+            message = read_message(str(getattr(self, "path", "")), e)
+            damaged = "damaged or truncated" in message
+            raise StoreError(message if damaged else f"SQL error: {str(e).splitlines()[0]}") from e
         finally:
             timer.cancel()
             cursor.close()

@@ -218,6 +218,8 @@ def connect(
     try:
         return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as e:
+        if sandbox and "memory" in str(e).lower():
+            raise StoreError(f"--memory {memory_limit!r} is not a size; use e.g. 500MB or 2GB") from e
         raise StoreError(_open_message(path, read_only, e)) from e
 
 
