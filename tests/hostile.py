@@ -142,8 +142,11 @@ def _warc(rng: random.Random) -> bytes:
     body = page.encode("utf-8", "replace")
     headers = StatusAndHeaders("200 OK", [("Content-Type", rng.choice(("text/html", "image/png")))],
                                protocol="HTTP/1.0")
-    writer.write_record(writer.create_warc_record("https://example.org/a", "response",
-                                                  payload=io.BytesIO(body), http_headers=headers))
+    # Fixed record id and date: warcio's own are random and would make the set differ per run.
+    fixed = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{rng.randrange(10**12):012d}>",
+             "WARC-Date": "2026-01-01T00:00:00Z"}
+    writer.write_record(writer.create_warc_record("https://example.org/a", "response", payload=io.BytesIO(body),
+                                                  http_headers=headers, warc_headers_dict=fixed))
     data = buffer.getvalue()
     damage = rng.choice(("length", "cut", "garbage", "none"))
     if damage == "length":
@@ -156,7 +159,7 @@ def _warc(rng: random.Random) -> bytes:
 
 
 def _warc_gz(rng: random.Random) -> bytes:
-    data = gzip.compress(_warc(rng))
+    data = gzip.compress(_warc(rng), mtime=0)
     return data[: rng.randint(10, len(data))] if rng.random() < 0.6 else data
 
 

@@ -95,3 +95,9 @@ def test_hostile_lines_mixed_with_good_articles_lose_none(pipeline, tmp_path: Pa
     items = _run_one(pipeline, path)
     ids = {item.article.id for item in items if isinstance(item, Result)}
     assert {f"good{i}" for i in range(len(good))} <= ids
+
+
+def test_hostile_generator_is_the_same_on_every_run() -> None:
+    first = [data for _, _, data in generate(seed=10, n=300)]
+    assert first == [data for _, _, data in generate(seed=10, n=300)]
+    assert len(set(first)) > 250

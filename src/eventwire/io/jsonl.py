@@ -21,16 +21,21 @@ def read_jsonl(stream: BinaryIO, origin: str, *, max_bytes: int) -> Iterator[Art
     held in memory.
     """
     number = 0
+    found = False
     while True:
         raw = stream.readline(max_bytes + 1)
         if not raw:
+            if not found:  # as an empty .txt is named, so is a JSON Lines file with no record
+                yield ReadError(origin, "no records in this JSON Lines file (empty or only blank lines)")
             return
         number += 1
         if len(raw) > max_bytes:
             _skip_rest_of_line(stream, raw)
             yield ReadError(origin, f"line larger than the {max_bytes:,}-byte limit", line=number)
+            found = True
             continue
         if raw.strip():
+            found = True
             yield parse_record(raw, origin, number)
 
 
