@@ -206,12 +206,15 @@ def _copy_query(cursor: Any, fmt: str, table: str, include_duplicates: bool, esc
         query = _replacing(query, {c: f"to_json({c})" for c in NESTED[table]})
     if fmt == "csv" and escape_formulas:
         # chr(39) is the apostrophe spreadsheets read as "this cell is text".
-        safe = {c: f"CASE WHEN regexp_matches({c}, '^[=+\\-@\\t\\r]') THEN chr(39) || {c} ELSE {c} END"
+        starts = "^[" + FORMULA_STARTS.replace("-", "\\-") + "]"
+        safe = {c: f"CASE WHEN regexp_matches({c}, '{starts}') THEN chr(39) || {c} ELSE {c} END"
                 for c in _text_columns(cursor, query)}
         query = _replacing(query, safe)
     return query, options
 
 
+#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP).
+FORMULA_STARTS = "=+-@\t\r"
 #: Tabs and every character a line-splitting reader may break a line at (Python's
 #: ``str.splitlines`` list: LF, CR, VT, FF, FS, GS, RS, NEL, U+2028, U+2029), as RE2.
 _LINE_BREAKS = "[\\t\\n\\r\\x{0b}\\x{0c}\\x{1c}-\\x{1e}\\x{85}\\x{2028}\\x{2029}]"

@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import time
@@ -25,7 +26,7 @@ from eventwire.attribution import AttributionStage
 from eventwire.errors import InputError, ReadError
 from eventwire.events import EventStage
 from eventwire.io import DEFAULT_MAX_BYTES
-from eventwire.io.text import is_blank, repair_surrogates
+from eventwire.io.text import is_blank, repair_article
 from eventwire.model import Article, Result
 
 STAGES = ("clean", "nlp", "actors", "attributions", "events")
@@ -121,12 +122,7 @@ class Pipeline:
         """Check and clean one input: lone surrogates repaired, empty text refused."""
         if isinstance(article, str):
             article = Article(text=article, origin="<text>")
-        text, repaired = repair_surrogates(article.text)
-        if repaired:
-            note = f"{repaired} lone surrogate(s) replaced by U+FFFD"
-            article = article.with_changes(text=text, warnings=(*article.warnings, note))
-        fields = {k: repair_surrogates(v)[0] for k in _TEXT_FIELDS if isinstance(v := getattr(article, k), str)}
-        article = article.with_changes(**fields)
+        article = repair_article(article)  # readers did this already; API input may not have
         if refuse_blank and is_blank(article.text):
             raise InputError(_origin(article), "empty text: only white space or invisible characters")
         return self._clean(article)
@@ -166,16 +162,18 @@ class Pipeline:
     def _process_batch(self, batch: list[Article | ReadError | str]) -> list[Result | ReadError]:
         items = [item if isinstance(item, ReadError) else _safely(item, self._prepare) for item in batch]
         short = [a for a in items if isinstance(a, Article) and len(a.text) <= self.config.piece_chars]
-        docs = self._parse_batch(short)
+        parsed = self._parse_batch(short)
+        docs = iter(parsed) if parsed is not None else None
         out: list[Result | ReadError] = []
         for item in items:
             if isinstance(item, ReadError):
                 out.append(item)
             elif len(item.text) > self.config.piece_chars:
                 out.append(_safely(item, self._in_pieces))
+            elif docs is None:  # the batch pass broke: parse this one alone, under the guard
+                out.append(_safely(item, lambda a: self._analyse(a, self._parse(a))))
             else:
-                doc = docs.pop(0) if docs is not None else None
-                out.append(_safely(item, lambda a, d=doc: self._analyse(a, d if d is not None else self._parse(a))))
+                out.append(_safely(item, functools.partial(self._analyse, doc=next(docs))))
         return out
 
     def _parse_batch(self, articles: list[Article]) -> list[Any] | None:
@@ -209,9 +207,6 @@ class Pipeline:
                     yield from results
         finally:
             _worker = None
-
-
-_TEXT_FIELDS = ("title", "byline", "outlet", "published", "url", "origin")
 
 
 def _origin(article: Article) -> str:

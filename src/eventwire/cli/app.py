@@ -20,6 +20,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from eventwire.export import FORMULA_STARTS
+
 app = typer.Typer(
     name="eventwire",
     help="Attributed political event data from news: who did what to whom, and who says so.",
@@ -95,13 +97,9 @@ def emit_rows(
 
 def _safe_cell(value: Any) -> Any:
     """A text cell a spreadsheet would run as a formula gets a leading ``'`` (as export does)."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+    if isinstance(value, str) and value[:1] and value[0] in FORMULA_STARTS:
         return "'" + value
     return value
-
-
-#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP).
-FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def _cell(value: Any) -> str:

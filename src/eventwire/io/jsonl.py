@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from eventwire.errors import ReadError
-from eventwire.io.text import is_blank, repair_surrogates
+from eventwire.io.text import is_blank, repair_article
 from eventwire.model import Article
 
 #: Metadata fields kept from each record; any other field is ignored.
@@ -69,14 +69,5 @@ def parse_record(raw: bytes, origin: str, number: int) -> Article | ReadError:
     if identifier is not None and not isinstance(identifier, str | int):
         identifier = json.dumps(identifier)
     clean = {k: (str(v) if v is not None else None) for k, v in meta.items()}
-    text, repaired = repair_surrogates(text)
-    for key, value in clean.items():
-        if value is not None:
-            clean[key], count = repair_surrogates(value)
-            repaired += count
-    if isinstance(identifier, str):
-        identifier, count = repair_surrogates(identifier)
-        repaired += count
-    warnings = (f"{repaired} lone surrogate escape(s) (such as \\ud800) replaced by U+FFFD",) if repaired else ()
-    return Article(text=text, id=identifier, origin=f"{origin}:{number}", warnings=warnings, **clean)
+    return repair_article(Article(text=text, id=identifier, origin=f"{origin}:{number}", **clean))
 

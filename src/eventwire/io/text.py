@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from eventwire.errors import InputError
+from eventwire.model import Article
 
 _CONTROL_OK = {9, 10, 12, 13}
 #: Share of control bytes above which content is taken for binary.
@@ -105,6 +106,25 @@ def repair_surrogates(text: str) -> tuple[str, int]:
     if not has_surrogate(text):
         return text, 0
     return _SURROGATE.subn("\ufffd", text)
+
+
+#: The article's string fields that reach the output and the store.
+ARTICLE_TEXT_FIELDS = ("text", "title", "byline", "outlet", "published", "url", "origin", "id")
+
+
+def repair_article(article: Article) -> Article:
+    """The article with lone surrogates repaired in every string field, and one warning saying so."""
+    changes: dict[str, str] = {}
+    repaired = 0
+    for name in ARTICLE_TEXT_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str) and has_surrogate(value):
+            changes[name], count = repair_surrogates(value)
+            repaired += count
+    if not repaired:
+        return article
+    note = f"{repaired} lone surrogate(s) (such as a JSON \\ud800 escape) replaced by U+FFFD"
+    return article.with_changes(**changes, warnings=(*article.warnings, note))
 
 
 def safe_origin(origin: str) -> str:

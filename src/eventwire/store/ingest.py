@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.errors import ReadError, StoreError
-from eventwire.io.text import has_surrogate, safe_origin
+from eventwire.io.text import ARTICLE_TEXT_FIELDS, has_surrogate, safe_origin
 from eventwire.model import Article, Result, text_id
 from eventwire.store.dedup import DuplicateIndex
 from eventwire.store.records import Rows
@@ -202,9 +202,6 @@ class IngestMixin:
         return int(scalar(self.con, "SELECT coalesce(max(global_id), 0) FROM events"))
 
 
-_ARTICLE_FIELDS = ("text", "title", "byline", "outlet", "published", "url", "origin", "id")
-
-
 def _unstorable(result: Result) -> ReadError | None:
     """An error for a result holding a lone surrogate, which no table can store.
 
@@ -212,7 +209,7 @@ def _unstorable(result: Result) -> ReadError | None:
     that article is refused instead of its whole batch.
     """
     article = result.article
-    for name in _ARTICLE_FIELDS:
+    for name in ARTICLE_TEXT_FIELDS:
         value = getattr(article, name)
         if isinstance(value, str) and has_surrogate(value):
             origin = safe_origin(article.origin or "<result>")
