@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint clean
+.PHONY: demo test install lint docs clean
 
 demo: $(STAMP)
 	$(BIN)/eventwire demo
@@ -13,7 +13,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
+
+# The documentation site (docs/, mkdocs.yml), built strictly: a broken link fails.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
 
 install: $(STAMP)
 
@@ -25,4 +30,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) eventwire-demo .pytest_cache .ruff_cache
+	rm -rf $(VENV) eventwire-demo site .pytest_cache .ruff_cache .mypy_cache

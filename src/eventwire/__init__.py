@@ -7,9 +7,10 @@ pointing back at the text by character offsets (schema ``eventwire/1``).
 from __future__ import annotations
 
 from eventwire import errors
+from eventwire.config import Config
 from eventwire.io import read
 from eventwire.model import Actor, Article, Attribution, Event, Result, Span
-from eventwire.pipeline import Config, Pipeline, extract
+from eventwire.pipeline import Pipeline, extract
 
 __version__ = "0.1.0"
 

@@ -30,10 +30,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import Config
 from eventwire.errors import EventwireError, ReadError
 from eventwire.io import read
 from eventwire.model import Article, Result
-from eventwire.pipeline import STAGES, Config, Pipeline
+from eventwire.pipeline import STAGES, Pipeline
 
 SAMPLE_DIR = "sample/articles"
 #: What each worker processes once to measure start-up (any short sentence will do).

@@ -18,10 +18,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from eventwire.clean import paragraphs
+from eventwire.config import DEFAULT_PIECE_CHARS
 from eventwire.model import Actor, Article, Attribution, Event, Excluded, Result, Role, Source, Span
-
-#: Characters per piece: about 16,000 words, one piece peaks near 0.5 GB with the small model.
-DEFAULT_PIECE_CHARS = 100_000
 
 
 def bounds(text: str, limit: int = DEFAULT_PIECE_CHARS) -> list[tuple[int, int]]:

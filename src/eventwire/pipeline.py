@@ -17,43 +17,18 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from eventwire import clean, nlp, pieces
 from eventwire.actors import ActorStage
 from eventwire.attribution import AttributionStage
+from eventwire.config import Config
 from eventwire.errors import InputError, ReadError
 from eventwire.events import EventStage
-from eventwire.io import DEFAULT_MAX_BYTES
 from eventwire.io.text import is_blank, repair_article
 from eventwire.model import Article, Result
 
 STAGES = ("clean", "nlp", "actors", "attributions", "events")
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
-    """Pipeline settings.
-
-    Args:
-        model: spaCy model name; ``None`` tries ``en_core_web_sm`` then its PyPI mirror.
-        n_process: worker processes for :meth:`Pipeline.process_many`.
-        batch_size: articles handed to spaCy (and to each worker) at a time.
-        max_bytes: size limit per article for readers.
-        dictionaries: user actor dictionaries (TSV, YAML, PETRARCH ``.actors``/``.agents``).
-        verb_dictionaries: PETRARCH-format verb dictionaries to add to the event lexicon.
-        piece_chars: longer texts are read in paragraph-bounded pieces of at most this
-            many characters (see :mod:`eventwire.pieces`), so memory stays bounded.
-    """
-
-    model: str | None = None
-    n_process: int = 1
-    batch_size: int = 16
-    max_bytes: int = DEFAULT_MAX_BYTES
-    dictionaries: tuple[Path, ...] = ()
-    verb_dictionaries: tuple[Path, ...] = ()
-    piece_chars: int = pieces.DEFAULT_PIECE_CHARS
 
 
 @dataclass

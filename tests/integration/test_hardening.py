@@ -15,10 +15,11 @@ from typer.testing import CliRunner
 
 from eventwire import pieces
 from eventwire.cli.app import app
+from eventwire.config import Config
 from eventwire.errors import ReadError
 from eventwire.io import read
 from eventwire.model import Article, Result
-from eventwire.pipeline import Config, Pipeline
+from eventwire.pipeline import Pipeline
 from eventwire.store import Store
 from store_fixtures import make_result
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from eventwire.config import Config
 from eventwire.events import EventStage
 from eventwire.model import Actor, Article
-from eventwire.pipeline import Config
 
 ACTORS = ["Iran", "Israel", "the United States", "Russia", "Ukraine", "France"]
 VERBS = ["attacked", "threatened", "condemned", "met", "praised", "refused to negotiate with",

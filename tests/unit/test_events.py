@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.config import Config
 from eventwire.events import EventStage, confidence
 from eventwire.events.patterns import Pattern
 from eventwire.events.roles import Found
 from eventwire.model import Actor, Article, Attribution, Source, Span
-from eventwire.pipeline import Config
 
 
 def _events(pipeline, text):

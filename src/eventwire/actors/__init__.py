@@ -1,6 +1,6 @@
 """The actors stage: state, organisation, group and person mentions with code and sector.
 
-:class:`ActorStage` is built once from a :class:`~eventwire.pipeline.Config` and the
+:class:`ActorStage` is built once from a :class:`~eventwire.config.Config` and the
 loaded spaCy ``nlp`` (dictionaries and matchers are compiled then), and called per
 article with the parsed ``doc`` and the ``article``; it returns mentions in text order
 with ids ``a1``, ``a2`` …
@@ -25,7 +25,7 @@ from eventwire.model import Actor, Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from eventwire.pipeline import Config
+    from eventwire.config import Config
 
 __all__ = ["ActorStage", "Dictionary", "Entry", "build"]
 

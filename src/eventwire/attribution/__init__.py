@@ -36,7 +36,7 @@ from eventwire.model import Actor, Article, Attribution, Source, Span
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from eventwire.pipeline import Config
+    from eventwire.config import Config
 
 __all__ = ["AttributionStage", "attribution_kind"]
 

@@ -16,10 +16,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from eventwire import __version__
 from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, err, fail
+from eventwire.config import Config
 from eventwire.errors import ModelNotFound, ReadError
 from eventwire.io import DEFAULT_MAX_BYTES, read
 from eventwire.model import Result
-from eventwire.pipeline import Config, Pipeline
+from eventwire.pipeline import Pipeline
 
 
 class OutputFormat(str, Enum):

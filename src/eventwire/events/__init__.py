@@ -41,7 +41,7 @@ from eventwire.model import Actor, Article, Attribution, Event, Role, Span
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from eventwire.pipeline import Config
+    from eventwire.config import Config
 
 __all__ = ["EventStage", "confidence"]
 

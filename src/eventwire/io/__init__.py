@@ -24,6 +24,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from eventwire.config import DEFAULT_MAX_BYTES
 from eventwire.errors import InputError, ReadError
 from eventwire.io.html import parse_html
 from eventwire.io.jsonl import read_jsonl
@@ -33,8 +34,6 @@ from eventwire.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "READABLE_SUFFIXES", "read", "read_bytes", "read_text"]
 
-#: Default size limit per article: larger inputs are refused, not truncated.
-DEFAULT_MAX_BYTES = 5_000_000
 READABLE_SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc", ".warc.gz")
 
 
