@@ -39,10 +39,10 @@ EVALUATIONS = {
 }
 
 
-def eventwire(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the eventwire CLI of this interpreter's environment."""
+def eventwire(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the eventwire CLI of this interpreter's environment (``PYTHONPATH`` is kept)."""
     command = [sys.executable, "-m", "eventwire", *args]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=cwd)
 
 
 def polnear_input(shared: Path, folder: Path) -> Path | None:
@@ -72,7 +72,10 @@ def record(folder: Path, shared: Path) -> list[str]:
         if path is None or not Path(path).exists():
             print(f"{name}: input absent, skipped", file=sys.stderr)
             continue
-        done = eventwire("extract", str(path), "-o", str(folder / f"{name}.jsonl"))
+        # Run beside the input and name it relatively, so that each article's origin is the
+        # same whichever checkout or temporary folder the run starts from.
+        path = Path(path)
+        done = eventwire("extract", path.name, "-o", str((folder / f"{name}.jsonl").resolve()), cwd=path.parent)
         (folder / f"{name}.stderr").write_text(done.stderr, encoding="utf-8")
         written.append(f"{name}.jsonl")
     for name, args in EVALUATIONS.items():
