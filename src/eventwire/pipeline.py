@@ -15,20 +15,21 @@ import multiprocessing
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from eventwire import clean, nlp, pieces
 from eventwire.actors import ActorStage
 from eventwire.attribution import AttributionStage
 from eventwire.config import Config
-from eventwire.errors import InputError, ReadError
+from eventwire.errors import EventwireError, InputError, ReadError, StageError, StageFailure
 from eventwire.events import EventStage
 from eventwire.io.text import is_blank, repair_article
 from eventwire.model import Article, Result
 
 STAGES = ("clean", "nlp", "actors", "attributions", "events")
+T = TypeVar("T")
 
 
 @dataclass
@@ -81,9 +82,10 @@ class Pipeline:
         """Process many articles, yielding results in input order.
 
         ``ReadError`` items pass through in place, so a batch read with
-        :func:`eventwire.io.read` keeps its order and its error reports. An article
-        that fails at any step (cleaning, parsing, a stage) becomes a ``ReadError``
-        naming it; the batch goes on.
+        :func:`eventwire.io.read` keeps its order and its error reports. An empty
+        article becomes a ``ReadError``, one that a stage fails on (cleaning, parsing,
+        actors, attributions, events) a :class:`~eventwire.errors.StageFailure` naming it
+        and the stage; the batch goes on.
         """
         n_process = n_process or self.config.n_process
         batches = _batches(articles, self.config.batch_size, self.config.piece_chars)
@@ -103,16 +105,10 @@ class Pipeline:
         return self._clean(article)
 
     def _clean(self, article: Article) -> Article:
-        start = time.perf_counter()
-        article = clean.layout(article)
-        self.timings.add("clean", time.perf_counter() - start)
-        return article
+        return self._stage("clean", article, clean.layout, article)
 
     def _parse(self, article: Article) -> Any:
-        start = time.perf_counter()
-        doc = self.nlp(clean.nlp_text(article))
-        self.timings.add("nlp", time.perf_counter() - start)
-        return doc
+        return self._stage("nlp", article, self.nlp, clean.nlp_text(article))
 
     def _in_pieces(self, article: Article) -> Result:
         """A long article read piece by piece; only one piece is parsed at a time."""
@@ -122,17 +118,22 @@ class Pipeline:
         return pieces.merge(article, parts)
 
     def _analyse(self, article: Article, doc: Any) -> Result:
-        tick = time.perf_counter()
-        actors = self.actors(doc, article)
-        tock = time.perf_counter()
-        attributions = self.attributions(doc, article, actors)
-        tuck = time.perf_counter()
-        events = self.events(doc, article, actors, attributions)
-        end = time.perf_counter()
-        self.timings.add("actors", tock - tick)
-        self.timings.add("attributions", tuck - tock)
-        self.timings.add("events", end - tuck)
+        actors = self._stage("actors", article, self.actors, doc, article)
+        attributions = self._stage("attributions", article, self.attributions, doc, article, actors)
+        events = self._stage("events", article, self.events, doc, article, actors, attributions)
         return Result(article, tuple(actors), tuple(attributions), tuple(events))
+
+    def _stage(self, name: str, article: Article, step: Callable[..., T], *args: Any) -> T:
+        """``step(*args)``, timed under ``name``; a crash becomes a StageError naming the article."""
+        start = time.perf_counter()
+        try:
+            return step(*args)
+        except EventwireError:
+            raise
+        except Exception as e:
+            raise StageError(_origin(article), name, f"{type(e).__name__}: {str(e)[:300]}") from e
+        finally:
+            self.timings.add(name, time.perf_counter() - start)
 
     def _process_batch(self, batch: list[Article | ReadError | str]) -> list[Result | ReadError]:
         items = [item if isinstance(item, ReadError) else _safely(item, self._prepare) for item in batch]
@@ -188,15 +189,17 @@ def _origin(article: Article) -> str:
     return article.origin or str(article.key)
 
 
-def _safely(article: Article | str, step: Any) -> Any:
-    """``step(article)``, or a ReadError naming the article: one bad article must not end a batch."""
+def _safely(article: Article | str, step: Callable[[Any], T]) -> T | ReadError:
+    """``step(article)``, or a record naming the article: one bad article must not end a batch."""
     try:
         return step(article)
     except InputError as e:
         return ReadError(e.origin, e.message, line=e.line)
-    except Exception as e:  # reported with the article; the batch goes on
+    except StageError as e:
+        return StageFailure(e.origin, e.message, stage=e.stage)
+    except Exception as e:  # outside any stage (a bug in the pipeline itself); the batch goes on
         name = _origin(article) if isinstance(article, Article) else "<text>"
-        return ReadError(name, f"processing failed: {type(e).__name__}: {str(e)[:300]}")
+        return StageFailure(name, f"{type(e).__name__}: {str(e)[:300]}")
 
 
 def _batches(items: Iterable[Any], size: int, max_chars: int) -> Iterator[list[Any]]:
@@ -233,7 +236,7 @@ def _init_worker(config: Config) -> None:
 
 def _work(batch: list[Article | ReadError | str]) -> tuple[list[Result | ReadError], dict[str, float]]:
     if _worker is None:  # set by _init_worker in every worker process
-        raise RuntimeError("worker process was started without a pipeline")
+        raise EventwireError("worker process was started without a pipeline")
     _worker.timings = Timings()
     results = _worker._process_batch(batch)
     return results, dict(_worker.timings.seconds)

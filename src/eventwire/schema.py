@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from eventwire.errors import SchemaError
 from eventwire.lexicons import read_text
 
 SCHEMA_FILE = "schema/eventwire-1.schema.json"
@@ -54,7 +55,7 @@ def _spans(obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def validate(obj: dict[str, Any]) -> None:
-    """Raise ``ValueError`` listing every contract violation of ``obj``."""
+    """Raise :class:`~eventwire.errors.SchemaError` (a ``ValueError``) listing every contract violation."""
     problems = errors(obj)
     if problems:
-        raise ValueError("not valid eventwire/1:\n  " + "\n  ".join(problems))
+        raise SchemaError("not valid eventwire/1:\n  " + "\n  ".join(problems))

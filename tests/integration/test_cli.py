@@ -128,3 +128,19 @@ def test_cli_extract_output_names_its_origin(fixtures):
     result = runner.invoke(app, ["extract", str(fixtures / "two.jsonl")])
     origins = [o["article"]["origin"] for o in _objects(result.stdout)]
     assert origins == [f"{fixtures / 'two.jsonl'}:1", f"{fixtures / 'two.jsonl'}:2"]
+
+
+def test_cli_usage_exit_code_is_set_for_this_app_only() -> None:
+    # eventwire's usage errors exit 1 (2 means "some inputs failed"); click's class
+    # attribute, and so every other typer/click app in the process, keeps its 2.
+    import typer
+
+    assert CliRunner().invoke(app, ["extract", "--bogus"]).exit_code == 1
+    assert typer.BadParameter.__mro__[1].exit_code == 2
+    other = typer.Typer()
+
+    @other.command()
+    def hello(count: int) -> None:
+        pass
+
+    assert CliRunner().invoke(other, ["not-a-number"]).exit_code == 2

@@ -89,9 +89,28 @@ def test_hardening_pipeline_guards_a_broken_spacy_pass(pipeline: Pipeline, monke
     monkeypatch.setattr(pipeline, "nlp", _Wrapped(pipeline.nlp, breaking))
     out = list(pipeline.process_many(["Iran attacked Israel.", Article(text="a poison text", origin="p:3"),
                                       "Egypt hosted talks."]))
-    assert [type(x).__name__ for x in out] == ["Result", "ReadError", "Result"]
+    assert [type(x).__name__ for x in out] == ["Result", "StageFailure", "Result"]
     assert out[1].origin == "p:3"
+    assert out[1].stage == "nlp"  # a crash, told apart from bad input
     assert "tokenizer exploded" in out[1].message
+
+
+def test_hardening_stage_crash_is_its_own_error_kind(pipeline: Pipeline, monkeypatch) -> None:
+    from eventwire.errors import StageError
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(pipeline, "events", broken)
+    out = list(pipeline.process_many([Article(text="Iran attacked Israel.", origin="crash.txt")]))
+    assert type(out[0]).__name__ == "StageFailure"
+    assert (out[0].origin, out[0].stage) == ("crash.txt", "events")
+    assert str(out[0]).startswith("crash.txt: processing failed in the events stage: KeyError")
+    # One article asked for: the crash leaves as an EventwireError naming article and stage.
+    with pytest.raises(StageError, match="events stage") as caught:
+        pipeline.process(Article(text="Iran attacked Israel.", origin="crash.txt"))
+    assert caught.value.origin == "crash.txt"
+    assert isinstance(caught.value.__cause__, KeyError)
 
 
 class _Wrapped:

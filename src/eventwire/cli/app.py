@@ -7,11 +7,12 @@ Commands live in sibling modules (``extract.py``, ``demo.py``, ``store.py``,
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
 from typing import Any
 
@@ -19,10 +20,44 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
 
 from eventwire.export import FORMULA_STARTS
 
+EXIT_OK = 0
+EXIT_USAGE = 1
+EXIT_SOME_FAILED = 2
+
+
+class EventwireGroup(TyperGroup):
+    """The root command group: usage errors exit 1, not click's 2.
+
+    eventwire keeps 2 for "some inputs failed, the rest were processed" (the contract
+    in the README). The exit code is set on each usage error as it passes through this
+    app's parsing and dispatch, so click itself, and any other app in the process, keep
+    their own behaviour.
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _usage_exit():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _usage_exit():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _usage_exit() -> Iterator[None]:
+    try:
+        yield
+    except typer.BadParameter.__mro__[1] as e:  # click's UsageError: typer vendors click, unexported
+        e.exit_code = EXIT_USAGE
+        raise
+
+
 app = typer.Typer(
+    cls=EventwireGroup,
     name="eventwire",
     help="Attributed political event data from news: who did what to whom, and who says so.",
     no_args_is_help=True,
@@ -37,17 +72,6 @@ app.add_typer(evaluate_app, name="evaluate")
 #: Messages, progress and errors go to stderr so stdout stays machine-readable.
 err = Console(stderr=True, soft_wrap=True)
 out = Console()
-
-EXIT_OK = 0
-EXIT_USAGE = 1
-EXIT_SOME_FAILED = 2
-
-# Click exits 2 on usage errors; eventwire keeps 2 for "some inputs failed, the
-# rest were processed", so usage errors exit 1 (the contract in the README).
-# typer vendors click and does not export UsageError: reach it through BadParameter.
-_UsageError = typer.BadParameter.__mro__[1]
-_UsageError.exit_code = EXIT_USAGE
-
 
 class TableFormat(str, Enum):
     """Output formats for tabular results."""

@@ -15,7 +15,8 @@ import typer
 from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, TableFormat, app, emit_rows, err, fail
 from eventwire.cli.extract import MaxBytesOption, ModelOption, NProcessOption, build_config, progress
 from eventwire.errors import ModelNotFound, StoreError
-from eventwire.store import DEFAULT_DB, PERIODS, IngestReport, Store, ingest_paths
+from eventwire.ingest import ingest_paths
+from eventwire.store import DEFAULT_DB, PERIODS, IngestReport, Store
 from eventwire.store.query import DEFAULT_SQL_ROWS, DEFAULT_SQL_SECONDS
 from eventwire.store.schema import DEFAULT_SQL_MEMORY, read_message
 

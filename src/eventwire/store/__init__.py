@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from eventwire.store.core import Store
 from eventwire.store.dedup import DUPLICATE_THRESHOLD, NUM_PERM, SHINGLE_WORDS, minhash
-from eventwire.store.ingest import COMMIT_EVERY, IngestReport, ingest_paths
+from eventwire.store.ingest import COMMIT_EVERY, IngestReport
 from eventwire.store.query import PERIODS
 from eventwire.store.schema import (
     ACTORS,
@@ -68,7 +68,6 @@ __all__ = [
     "TABLES",
     "IngestReport",
     "Store",
-    "ingest_paths",
     "minhash",
     "table_sql",
 ]
