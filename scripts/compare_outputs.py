@@ -29,10 +29,15 @@ from pathlib import Path
 
 from eventwire.samples import sample_root
 
+REPO = Path(__file__).resolve().parents[1]
+
 EVALUATIONS = {
     "evaluate-actors-sample": ["actors", "--gold", "{sample}"],
     "evaluate-actors-plover": ["actors", "--gold", "{shared}/data/plover/dev.jsonl"],
     "evaluate-actors-petrarch": ["actors", "--gold", "{shared}/data/petrarch/unit_tests.jsonl"],
+    "evaluate-events-sample": ["events", "--gold", "{sample}"],
+    "evaluate-events-invented": ["events", "--gold", "{repo}/tests/fixtures/events_invented_gold.jsonl"],
+    "evaluate-events-invented-2": ["events", "--gold", "{repo}/tests/fixtures/events_invented_gold_2.jsonl"],
     "evaluate-events-plover": ["events", "--gold", "{shared}/data/plover/dev.jsonl"],
     "evaluate-events-petrarch": ["events", "--petrarch", "{shared}/data/petrarch/unit_tests.jsonl"],
     "evaluate-attribution-polnear": ["attribution", "--gold", "{shared}/data/polnear/dev.jsonl"],
@@ -79,7 +84,7 @@ def record(folder: Path, shared: Path) -> list[str]:
         (folder / f"{name}.stderr").write_text(done.stderr, encoding="utf-8")
         written.append(f"{name}.jsonl")
     for name, args in EVALUATIONS.items():
-        filled = [a.format(sample=sample_root(), shared=shared) for a in args]
+        filled = [a.format(sample=sample_root(), shared=shared, repo=REPO) for a in args]
         if any(a.startswith(str(shared)) and not Path(a).exists() for a in filled):
             print(f"{name}: input absent, skipped", file=sys.stderr)
             continue

@@ -135,13 +135,37 @@ def _cell(value: Any) -> str:
     return escape(str(value))
 
 
-def emit_metrics(metrics: dict[str, Any], *, as_json: bool, title: str) -> None:
-    """Print a (possibly nested) metrics dict as JSON or as a two-column table."""
+def emit_metrics(
+    metrics: dict[str, Any], *, as_json: bool, title: str, gold: Any = None, limit: int | None = None,
+) -> None:
+    """Print a (possibly nested) metrics dict as JSON or as a two-column table.
+
+    With the table, when ``gold`` matches an entry of the accuracy baselines
+    (``data/evaluate/baselines.yaml``), a second table puts each figure beside the one
+    recorded on main and its floor. JSON stays the metrics alone, for scripts.
+    """
     if as_json:
         sys.stdout.write(json.dumps(metrics, indent=2, default=str) + "\n")
         return
     rows = [{"metric": k, "value": v} for k, v in _flatten(metrics)]
     emit_rows(rows, TableFormat.table, title=title)
+    if gold is not None:
+        emit_baseline(metrics, gold, limit)
+
+
+def emit_baseline(metrics: dict[str, Any], gold: Any, limit: int | None) -> None:
+    """The baseline table for ``gold``, when the baselines file has one."""
+    from eventwire.evaluate import baselines
+
+    baseline = baselines.for_gold(gold, metrics=metrics, limit=limit)
+    if baseline is None:
+        return
+    rows = []
+    for metric, figures in baselines.compare(metrics, baseline).items():
+        now, floor = figures["now"], figures["floor"]
+        verdict = "below floor" if now is None or floor is None or now < floor else "ok"
+        rows.append({"metric": metric, **figures, "": verdict})
+    emit_rows(rows, TableFormat.table, title=f"baseline {baseline.name} (data/evaluate/baselines.yaml)")
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:

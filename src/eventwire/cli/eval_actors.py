@@ -40,4 +40,4 @@ def evaluate_actors_cli(
     if not errors:
         metrics.pop("errors", None)
         metrics.pop("misses", None)
-    emit_metrics(metrics, as_json=as_json, title="actors")
+    emit_metrics(metrics, as_json=as_json, title="actors", gold=gold)

@@ -47,7 +47,7 @@ def evaluate_attribution_cli(
             metrics = evaluate_attribution(gold, pipeline=pipeline, limit=limit)
     except EventwireError as e:
         raise fail(str(e)) from e
-    emit_metrics(metrics, as_json=as_json, title="attribution")
+    emit_metrics(metrics, as_json=as_json, title="attribution", gold=gold, limit=limit)
 
 
 def _count_lines(path: Path) -> int:
