@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,59 +100,93 @@ def run_bench(
         ModelNotFound: the model cannot be loaded.
     """
     articles = load_articles(list(paths) if paths else [default_corpus()], n=n)
-    words = sum(len(a.text.split()) for a in articles)
-    config = Config(model=model, n_process=n_process, batch_size=batch_size)
-    pipeline = Pipeline(config)
-    texts = [a.text for a in articles]
-
-    def spacy_run(items: list[str]) -> None:
-        for _ in pipeline.nlp.pipe(items, batch_size=batch_size, n_process=n_process):
-            pass
-
-    def eventwire_run(items: list[Article]) -> list[Result | ReadError]:
-        return list(pipeline.process_many(items, n_process=n_process))
-
+    pipeline = Pipeline(Config(model=model, n_process=n_process, batch_size=batch_size))
+    sides = _Sides(pipeline, batch_size, n_process)
     # Warm up (lazy initialisation inside spaCy) so that whichever side runs first is
     # not charged for it.
     pipeline.process(articles[0])
-    startup = {"spacy": 0.0, "eventwire": 0.0}
-    if n_process > 1:
-        tiny = [Article(text=WARM_UP_TEXT, origin="<warm-up>")] * n_process
-        startup["spacy"] = _seconds(spacy_run, [a.text for a in tiny])
-        startup["eventwire"] = _seconds(eventwire_run, tiny)
-    spacy_seconds = eventwire_seconds = float("inf")
-    for _ in range(max(repeat, 1)):
-        spacy_seconds = min(spacy_seconds, _seconds(spacy_run, texts))
-        pipeline.timings.seconds.clear()  # keep the stage times of the last run only
-        start = time.perf_counter()
-        results = eventwire_run(articles)
-        eventwire_seconds = min(eventwire_seconds, time.perf_counter() - start)
-
-    ingest_seconds, stored = _time_ingest(results)
-    stage_seconds = {s: round(pipeline.timings.seconds.get(s, 0.0), 4) for s in STAGES}
-    total = sum(stage_seconds.values()) or 1.0
-    spacy_steady = _steady(spacy_seconds, startup["spacy"])
-    eventwire_steady = _steady(eventwire_seconds, startup["eventwire"])
-    return {
+    startup = sides.startup() if n_process > 1 else {"spacy": 0.0, "eventwire": 0.0}
+    seconds, results = sides.best_times(articles, max(repeat, 1))
+    ingest = _time_ingest(results)
+    report = {
         "articles": len(articles),
-        "words": words,
+        "words": sum(len(a.text.split()) for a in articles),
         "failed": sum(isinstance(r, ReadError) for r in results),
         "n_process": n_process,
         "batch_size": batch_size,
         "repeat": max(repeat, 1),
         "model": f"{pipeline.nlp.meta.get('lang')}_{pipeline.nlp.meta.get('name')}",
         "model_version": pipeline.nlp.meta.get("version"),
-        **_rates("spacy", words, len(articles), spacy_seconds, spacy_steady, startup["spacy"]),
-        **_rates("eventwire", words, len(articles), eventwire_seconds, eventwire_steady,
-                 startup["eventwire"]),
-        "ratio": round(spacy_steady / eventwire_steady, 3),
-        "ratio_wall": round(spacy_seconds / eventwire_seconds, 3),
-        "stages": {s: round(v / total, 4) for s, v in stage_seconds.items()},
-        "stage_seconds": stage_seconds,
-        "ingest_seconds": round(ingest_seconds, 3),
+    }
+    return {**report, **_speed(report, seconds, startup), **_stages(pipeline),
+            **_ingest(ingest, seconds["eventwire"]), **_memory()}
+
+
+@dataclass
+class _Sides:
+    """The two sides measured: bare spaCy and eventwire, on one loaded pipeline."""
+
+    pipeline: Pipeline
+    batch_size: int
+    n_process: int
+
+    def spacy(self, texts: list[str]) -> None:
+        for _ in self.pipeline.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
+            pass
+
+    def eventwire(self, articles: list[Article]) -> list[Result | ReadError]:
+        return list(self.pipeline.process_many(articles, n_process=self.n_process))
+
+    def startup(self) -> dict[str, float]:
+        """Seconds to start the worker processes of each side, timed on tiny inputs."""
+        tiny = [Article(text=WARM_UP_TEXT, origin="<warm-up>")] * self.n_process
+        return {"spacy": _seconds(self.spacy, [a.text for a in tiny]), "eventwire": _seconds(self.eventwire, tiny)}
+
+    def best_times(self, articles: list[Article], repeat: int) -> tuple[dict[str, float], list[Result | ReadError]]:
+        """The best of ``repeat`` alternating runs of each side, and the last run's results."""
+        texts = [a.text for a in articles]
+        best = {"spacy": float("inf"), "eventwire": float("inf")}
+        results: list[Result | ReadError] = []
+        for _ in range(repeat):
+            best["spacy"] = min(best["spacy"], _seconds(self.spacy, texts))
+            self.pipeline.timings.seconds.clear()  # keep the stage times of the last run only
+            start = time.perf_counter()
+            results = self.eventwire(articles)
+            best["eventwire"] = min(best["eventwire"], time.perf_counter() - start)
+        return best, results
+
+
+def _speed(report: dict[str, Any], seconds: dict[str, float], startup: dict[str, float]) -> dict[str, Any]:
+    """Rates of both sides and their ratios (steady state, and with start-up)."""
+    words, count = report["words"], report["articles"]
+    steady = {side: _steady(seconds[side], startup[side]) for side in seconds}
+    return {
+        **_rates("spacy", words, count, seconds["spacy"], steady["spacy"], startup["spacy"]),
+        **_rates("eventwire", words, count, seconds["eventwire"], steady["eventwire"], startup["eventwire"]),
+        "ratio": round(steady["spacy"] / steady["eventwire"], 3),
+        "ratio_wall": round(seconds["spacy"] / seconds["eventwire"], 3),
+    }
+
+
+def _stages(pipeline: Pipeline) -> dict[str, Any]:
+    """Each stage's seconds in the last run, and its share of them."""
+    stage_seconds = {s: round(pipeline.timings.seconds.get(s, 0.0), 4) for s in STAGES}
+    total = sum(stage_seconds.values()) or 1.0
+    return {"stages": {s: round(v / total, 4) for s, v in stage_seconds.items()}, "stage_seconds": stage_seconds}
+
+
+def _ingest(ingest: tuple[float, int], extract_seconds: float) -> dict[str, Any]:
+    seconds, stored = ingest
+    return {
+        "ingest_seconds": round(seconds, 3),
         "ingest_articles": stored,
-        "ingest_aps": round(stored / ingest_seconds, 1) if ingest_seconds > 0 else None,
-        "ingest_vs_extract": round(eventwire_seconds / (eventwire_seconds + ingest_seconds), 3),
+        "ingest_aps": round(stored / seconds, 1) if seconds > 0 else None,
+        "ingest_vs_extract": round(extract_seconds / (extract_seconds + seconds), 3),
+    }
+
+
+def _memory() -> dict[str, Any]:
+    return {
         "peak_rss_mb": peak_rss_mb(),
         "peak_rss_self_mb": _rss_mb(resource.RUSAGE_SELF),
         "peak_rss_children_mb": _rss_mb(resource.RUSAGE_CHILDREN),
