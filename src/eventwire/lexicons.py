@@ -23,13 +23,13 @@ PACKAGE = "eventwire"
 
 def data_path(relative: str) -> Path:
     """Return the filesystem path of a packaged data file (``"lexicons/cues.tsv"``)."""
-    return Path(str(resources.files(PACKAGE).joinpath("data", relative)))
+    return Path(str(resources.files(PACKAGE).joinpath(f"data/{relative}")))
 
 
 def read_text(relative: str) -> str:
     """Read a packaged data file as UTF-8 text."""
     try:
-        return resources.files(PACKAGE).joinpath("data", relative).read_text(encoding="utf-8")
+        return resources.files(PACKAGE).joinpath(f"data/{relative}").read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise DataFileError(f"data/{relative}", "no such data file") from e
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import overload
 
 from eventwire.clean import paragraphs
 from eventwire.config import DEFAULT_PIECE_CHARS
@@ -35,7 +36,7 @@ def bounds(text: str, limit: int = DEFAULT_PIECE_CHARS) -> list[tuple[int, int]]
     for start in [*(s for s, _ in paragraphs(text)), len(text)]:
         while start - cuts[-1] > limit:
             fits = fitting is not None and fitting > cuts[-1]
-            cuts.append(fitting if fits else _cut_inside(text, cuts[-1], limit))
+            cuts.append(fitting if fits and fitting is not None else _cut_inside(text, cuts[-1], limit))
             fitting = None
         fitting = start
     return [(a, b) for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if b > a]
@@ -76,6 +77,10 @@ class _Renumber:
     def __init__(self, actors: int, attributions: int, events: int) -> None:
         self.base = {"a": actors, "q": attributions, "e": events}
 
+    @overload
+    def __call__(self, identifier: str) -> str: ...
+    @overload
+    def __call__(self, identifier: None) -> None: ...
     def __call__(self, identifier: str | None) -> str | None:
         if identifier is None:
             return None

@@ -51,9 +51,13 @@ class EventwireGroup(TyperGroup):
 def _usage_exit() -> Iterator[None]:
     try:
         yield
-    except typer.BadParameter.__mro__[1] as e:  # click's UsageError: typer vendors click, unexported
+    except _USAGE_ERROR as e:
         e.exit_code = EXIT_USAGE
         raise
+
+
+# click's UsageError (BadParameter's base): typer vendors click and does not export it.
+_USAGE_ERROR: type[Any] = typer.BadParameter.__mro__[1]
 
 
 app = typer.Typer(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -182,7 +182,7 @@ def _writable(result: Result) -> bool:
 
 def _writer(fmt: OutputFormat, stream: IO[str]) -> Any:
     """A generator that writes each Result it is sent, in the chosen format."""
-    def write() -> Iterator[None]:
+    def write() -> Generator[None, Result, None]:
         first = True
         if fmt is OutputFormat.json:
             stream.write("[")

@@ -16,6 +16,7 @@ from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, TableFormat, app, emit_
 from eventwire.cli.extract import MaxBytesOption, ModelOption, NProcessOption, build_config, progress
 from eventwire.errors import ModelNotFound, StoreError
 from eventwire.ingest import ingest_paths
+from eventwire.model import Result
 from eventwire.store import DEFAULT_DB, PERIODS, IngestReport, Store
 from eventwire.store.query import DEFAULT_SQL_ROWS, DEFAULT_SQL_SECONDS
 from eventwire.store.schema import DEFAULT_SQL_MEMORY, read_message
@@ -125,9 +126,9 @@ def ingest(
     try:
         with progress("articles") as advance:
             def on_item(item: Any) -> None:
-                article = getattr(item, "article", None)
-                for warning in getattr(article, "warnings", ()):  # e.g. a cp1252 fallback
-                    err.print(f"warning: {article.origin}: {warning}", highlight=False, markup=False)
+                if isinstance(item, Result):
+                    for warning in item.article.warnings:  # e.g. a cp1252 fallback
+                        err.print(f"warning: {item.article.origin}: {warning}", highlight=False, markup=False)
                 advance(item)
 
             report = ingest_paths(store, paths, config=config, n_process=n_process, on_item=on_item)

@@ -115,7 +115,7 @@ def read_bytes(data: bytes, origin: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
 
 def read_text(text: str, *, id: str | int | None = None, **meta: str | None) -> Article:
     """Wrap a Python string as an Article (the text is kept exactly)."""
-    return Article(text=text, id=id, origin="<text>", **meta)
+    return Article(text=text, id=id, origin="<text>").with_changes(**meta)
 
 
 def _one(data: bytes, origin: str, kind: str) -> Article | ReadError:

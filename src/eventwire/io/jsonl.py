@@ -69,5 +69,6 @@ def parse_record(raw: bytes, origin: str, number: int) -> Article | ReadError:
     if identifier is not None and not isinstance(identifier, str | int):
         identifier = json.dumps(identifier)
     clean = {k: (str(v) if v is not None else None) for k, v in meta.items()}
-    return repair_article(Article(text=text, id=identifier, origin=f"{origin}:{number}", **clean))
+    article = Article(text=text, id=identifier, origin=f"{origin}:{number}").with_changes(**clean)
+    return repair_article(article)
 

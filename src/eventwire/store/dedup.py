@@ -100,7 +100,8 @@ def minhash(text: str) -> np.ndarray | None:
     shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(len(words) - n + 1)}
     sketch = _new_sketch()
     sketch.update_batch(list(shingles))
-    return sketch.hashvalues.astype(np.uint64)
+    hashes: np.ndarray = sketch.hashvalues.astype(np.uint64)  # datasketch is untyped
+    return hashes
 
 
 @functools.lru_cache(maxsize=1)
