@@ -32,6 +32,7 @@ def bench(
     processes cannot all be busy. Figures vary about ±20% between runs on a shared
     machine: compare the ratio.
 
+    \b
     Example:
         eventwire bench ../shared/data/voa/voa_stories.jsonl --n 40 --json
     """

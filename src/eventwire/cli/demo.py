@@ -26,6 +26,7 @@ def demo(
     per article, how many actors, quotes and events were found. Then stores the
     results in ``OUT/demo.duckdb`` and prints a few example queries' results.
 
+    \b
     Example:
         eventwire demo --out /tmp/eventwire-demo
     """

@@ -21,6 +21,7 @@ def evaluate_actors_cli(
 ) -> None:
     """Score actors: mention P/R, code and sector accuracy; PLOVER source/target codes.
 
+    \b
     Example:
         eventwire evaluate actors --gold src/eventwire/data/sample
         eventwire evaluate actors --gold ../shared/data/plover/dev.jsonl --json

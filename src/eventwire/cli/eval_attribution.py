@@ -22,6 +22,7 @@ def evaluate_attribution_cli(
     Prints per-role exact and token P/R/F1, content-match P/R/F1 (Jaccard >= 0.5,
     one to one) and source accuracy over content matches.
 
+    \b
     Example:
         eventwire evaluate attribution --gold ../shared/data/polnear/dev.jsonl
     """

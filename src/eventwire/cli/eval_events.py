@@ -25,6 +25,7 @@ def evaluate_events_cli(
 ) -> None:
     """Score event coding against PLOVER gold sentences or PETRARCH unit tests.
 
+    \b
     Example:
         eventwire evaluate events --gold ../shared/data/plover/dev.jsonl
         eventwire evaluate events --gold src/eventwire/data/sample

@@ -138,6 +138,7 @@ def extract(
     Exit status: 0 when every input was read, 2 when some failed (each named on
     stderr) and the rest were processed, 1 on usage errors.
 
+    \b
     Example:
         eventwire extract news/ -o events.jsonl --n-process 2
     """

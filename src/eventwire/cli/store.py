@@ -116,6 +116,7 @@ def ingest(
     Exit status: 0 when every input went in, 2 when some could not be read (listed
     at the end and kept in the errors table), 1 on usage or database errors.
 
+    \b
     Example:
         eventwire ingest news/ --db corpus.duckdb --n-process 2
     """
@@ -200,6 +201,7 @@ def query_events(
 ) -> None:
     """Events with filters.
 
+    \b
     Example:
         eventwire query events --source USA --target ISR --cameo 19 --since 2015-08-01
     """
@@ -227,6 +229,7 @@ def query_quotes(
 ) -> None:
     """Quotes and reported speech: who said what.
 
+    \b
     Example:
         eventwire query quotes --source USA --anonymous
     """
@@ -249,6 +252,7 @@ def query_actors(
 ) -> None:
     """Actors by code and sector, most mentioned first.
 
+    \b
     Example:
         eventwire query actors --limit 20
     """
@@ -273,6 +277,7 @@ def query_dyads(
 ) -> None:
     """Source→target pairs: event counts, mean Goldstein score, quad-class split.
 
+    \b
     Example:
         eventwire query dyads --by month --source USA
     """
@@ -300,6 +305,7 @@ def sql(
     read_csv('/etc/passwd') or an httpfs URL is refused. It stops after --timeout
     seconds or past --memory. For whole tables, use `eventwire export`.
 
+    \b
     Example:
         eventwire sql "SELECT plover, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC"
     """
@@ -329,6 +335,7 @@ def export(
     An existing file is kept unless --force is given. GDELT text fields have tabs
     and newlines replaced by spaces, so every row is one line.
 
+    \b
     Example:
         eventwire export --format gdelt --out events.tsv
     """
