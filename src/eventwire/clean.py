@@ -13,22 +13,15 @@ news pasted from a page loses that structure.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from eventwire.lexicons import load_yaml
 from eventwire.model import PROCESSED_KINDS, Article, Excluded
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-# "By Lauren Calin, World Israel News"; "By JANE DOE and JOHN ROE": a name follows
-# "By" (so "By the end of the week, …" is body text), and the line is short.
-_BYLINE = re.compile(r"(?:By|BY|Written by|Reporting by)\s+(?!The\b|This\b|That\b)[A-Z][\w'’.-]*\b.{0,100}")
-# A photo credit in brackets at the end of a paragraph: "(AP/Hadi Yazdani)",
-# "(Edi Israel/Flash90)", "(Photo: Ali Karimi/AFP)", "(Reuters)", "(AP Photo)".
-_CREDIT = re.compile(
-    r"\((?:(?:Photo|Image|Credit|Picture)s?\s*(?:by|:)\s*[^()\n]{1,80}"
-    r"|[^()\n]{0,60}/[^()\n]{1,60}"
-    r"|AP(?: Photo)?|Reuters|AFP|Getty(?: Images)?|EPA|File photo)\)\s*$",
-)
 # "JERUSALEM (AP) —", "GENEVA, March 3 (Reuters) -", "JEDDAH, Saudi Arabia (Eventwire) —",
 # "ISLAMABAD/WASHINGTON —" (a story filed from two places)
 _DATELINE = re.compile(
@@ -38,8 +31,38 @@ _DATELINE = re.compile(
 # A line of only spaces (no-break spaces included, as pasted from web pages) is blank.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
 _SENTENCE_END = re.compile(r"[.!?…\"”’»:;]\s*$")
-_LABEL_MAX_WORDS = 4
-_HEADLINE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The layout words and limits of ``data/clean/layout.yaml``, as patterns."""
+
+    byline: re.Pattern[str]
+    credit: re.Pattern[str]
+    limits: dict[str, int]
+
+
+def alternatives(words: list[str]) -> str:
+    """A regex alternation matching any of ``words`` literally."""
+    return "|".join(re.escape(w) for w in words)
+
+
+@functools.cache
+def _layout() -> _Layout:
+    data = load_yaml("clean/layout.yaml")
+    # "By Lauren Calin, World Israel News"; "By JANE DOE and JOHN ROE": a name follows
+    # the lead (so "By the end of the week, …" is body text).
+    not_names = "|".join(rf"{re.escape(w)}\b" for w in data["byline_not_names"])
+    byline = re.compile(rf"(?:{alternatives(data['byline_leads'])})\s+(?!{not_names})[A-Z][\w'’.-]*\b.{{0,100}}")
+    # A photo credit in brackets at the end of a paragraph: "(AP/Hadi Yazdani)",
+    # "(Edi Israel/Flash90)", "(Photo: Ali Karimi/AFP)", "(Reuters)", "(AP Photo)".
+    credit = re.compile(
+        rf"\((?:(?:{alternatives(data['credit_words'])})s?\s*(?:by|:)\s*[^()\n]{{1,80}}"
+        r"|[^()\n]{0,60}/[^()\n]{1,60}"
+        rf"|{alternatives(data['credit_agencies'])})\)\s*$",
+    )
+    limits = {k: int(v) for k, v in data.items() if isinstance(v, int)}
+    return _Layout(byline, credit, limits)
 
 
 def has_blank_lines(text: str) -> bool:
@@ -80,7 +103,7 @@ def _is_headline(text: str, start: int, end: int, index: int, title: str | None)
     return (
         index == 0
         and "\n" not in block.strip()
-        and len(block) <= _HEADLINE_MAX_CHARS
+        and len(block) <= _layout().limits["headline_max_chars"]
         and not block.rstrip().endswith(".")
         and len(block.split()) >= 3
     )
@@ -89,7 +112,7 @@ def _is_headline(text: str, start: int, end: int, index: int, title: str | None)
 def _is_label(block: str) -> bool:
     words = block.split()
     return (
-        0 < len(words) <= _LABEL_MAX_WORDS
+        0 < len(words) <= _layout().limits["label_max_words"]
         and "\n" not in block
         and not _SENTENCE_END.search(block)
         and not any(ch in block for ch in "\"“”«»")
@@ -108,16 +131,18 @@ def find_excluded(text: str, *, title: str | None = None) -> list[Excluded]:
         The regions in text order; offsets index ``text``.
     """
     found: list[Excluded] = []
+    rules = _layout()
     for index, (start, end) in enumerate(paragraphs(text)):
         block = text[start:end]
         if _is_headline(text, start, end, index, title):
             found.append(Excluded("headline", start, end))
             continue
-        if _BYLINE.fullmatch(block) and len(block.split()) <= 12 and not _SENTENCE_END.search(block):
+        short = len(block.split()) <= rules.limits["byline_max_words"]
+        if rules.byline.fullmatch(block) and short and not _SENTENCE_END.search(block):
             found.append(Excluded("byline", start, end))
             continue
-        credit = _CREDIT.search(block)
-        if credit and len(block) < 400:
+        credit = rules.credit.search(block)
+        if credit and len(block) < rules.limits["caption_under_chars"]:
             caption_end = start + len(block[: credit.start()].rstrip())
             if caption_end > start:
                 found.append(Excluded("caption", start, caption_end))
@@ -127,7 +152,7 @@ def find_excluded(text: str, *, title: str | None = None) -> list[Excluded]:
             found.append(Excluded("label", start, end))
             continue
         dateline = _DATELINE.match(block)
-        if dateline and len(dateline.group().split()) <= 8:
+        if dateline and len(dateline.group().split()) <= rules.limits["dateline_max_words"]:
             found.append(Excluded("dateline", start, start + len(dateline.group().rstrip())))
     return found
 
