@@ -220,9 +220,11 @@ def test_attribution_content_boundaries(run, text, cue, content) -> None:
 
 
 def test_attribution_object_needs_surer_verb_without_speaker(nlp) -> None:
-    from eventwire.attribution.cues import MIN_OBJECT_RATE, MIN_OBJECT_RATE_THING, CueFinder
+    from eventwire.attribution.cues import CueFinder
+    from eventwire.attribution.thresholds import THRESHOLDS
 
-    finder = CueFinder(objects={("offer", "*"): (MIN_OBJECT_RATE + MIN_OBJECT_RATE_THING) / 2})
+    middle = (THRESHOLDS.min_object_rate + THRESHOLDS.min_object_rate_thing) / 2
+    finder = CueFinder(objects={("offer", "*"): middle})
     doc = nlp("The senator offers a compromise. This race offers an opportunity.")
     offers = [t for t in doc if t.lower_ == "offers"]
     rates = [finder.object_rate(t) for t in offers]

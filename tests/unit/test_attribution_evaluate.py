@@ -76,11 +76,11 @@ def test_attribution_lexicon_size() -> None:
 
 
 def test_attribution_lexicon_bad_row(monkeypatch) -> None:
-    from eventwire.attribution import cues
+    from eventwire.attribution.cues import lexicon
 
-    monkeypatch.setattr(cues, "load_tsv", lambda *a, **k: ((7, ("say", "VERB", "x", "0.9")),))
+    monkeypatch.setattr(lexicon, "load_tsv", lambda *a, **k: ((7, ("say", "VERB", "x", "0.9")),))
     with pytest.raises(DataFileError, match=":7"):
-        cues.load_lexicon("attribution/broken.tsv")
+        lexicon.load_lexicon("attribution/broken.tsv")
 
 
 def test_attribution_evaluate_cue_statistics(tmp_path, nlp) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.attribution.phrases import MIN_PHRASE_RATE, load_phrases
+from eventwire.attribution.phrases import load_phrases
+from eventwire.attribution.thresholds import THRESHOLDS
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,7 @@ def test_attribution_phrases_table_loads() -> None:
     assert len(table) > 50
     assert all(len(key) >= 2 for key in table)
     assert all(0.0 <= rate <= 1.0 and cues >= 1 for cues, rate in table.values())
-    assert any(rate >= MIN_PHRASE_RATE for _, rate in table.values())
+    assert any(rate >= THRESHOLDS.min_phrase_rate for _, rate in table.values())
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from eventwire.attribution.cues import Found, coarse_pos
+from eventwire.attribution.cues import CueMatch, coarse_pos
 from eventwire.attribution.quotes import Quote
+from eventwire.attribution.thresholds import THRESHOLDS
 
 _DASH = re.compile(
     r"[ \t\u00a0]*(?P<dash>[―—–]|--?)[ \t\u00a0]*"
@@ -22,7 +23,6 @@ _DASH = re.compile(
 )
 _TWEET = re.compile(r"\s*\(@\w+\)")
 _COLON = re.compile(r"(?P<name>[^\n:]{2,60}?)(?P<colon>:)[ \t\u00a0]+(?P<rest>\S[^\n]*)")
-_MAX_NAME_WORDS = 6
 
 
 def _source_token(doc: Any, start: int, end: int) -> int | None:
@@ -32,10 +32,10 @@ def _source_token(doc: Any, start: int, end: int) -> int | None:
     return span.root.i
 
 
-def dash_signatures(doc: Any, quotes: list[Quote]) -> list[Found]:
+def dash_signatures(doc: Any, quotes: list[Quote]) -> list[CueMatch]:
     """Quotes and tweets signed with a dash and a name."""
     text = doc.text
-    found: list[Found] = []
+    found: list[CueMatch] = []
     ends = {q.end: q for q in quotes}
     for match in _DASH.finditer(text):
         start = match.start()
@@ -53,26 +53,32 @@ def dash_signatures(doc: Any, quotes: list[Quote]) -> list[Found]:
             offset = line.rfind(">") + 1
             lead = len(line[offset:]) - len(line[offset:].lstrip())
             content = (line_start + offset + lead, start)
-            if content[1] - content[0] < 10:
+            if content[1] - content[0] < THRESHOLDS.min_tweet_chars:
                 continue
         else:
             continue
-        # A name, not a sentence: every word capitalised or a handle.
-        words = name.split()
-        if not words or len(words) > 5 or not all(w[0].isupper() or w[0] in "@(" for w in words):
+        if not _is_signature_name(name):
             continue
         dash = match.span("dash")
-        found.append(Found(
+        found.append(CueMatch(
             cue=[dash], content=[content], source=(name_start, name_end),
             source_token=_source_token(doc, name_start, name_end), cue_token=-1, origin="dash",
         ))
     return found
 
 
-def colon_lines(doc: Any, headline: tuple[int, int] | None) -> list[Found]:
+def _is_signature_name(name: str) -> bool:
+    """A name, not a sentence: a few words, every one capitalised or a handle."""
+    words = name.split()
+    return bool(words) and len(words) <= THRESHOLDS.max_signature_name_words and all(
+        w[0].isupper() or w[0] in "@(" for w in words
+    )
+
+
+def colon_lines(doc: Any, headline: tuple[int, int] | None) -> list[CueMatch]:
     """``Speaker: text`` at the start of a line (headlines and transcripts)."""
     text = doc.text
-    found: list[Found] = []
+    found: list[CueMatch] = []
     position = 0
     first = len(text) - len(text.lstrip())
     for line in text.splitlines(keepends=True):
@@ -86,7 +92,7 @@ def colon_lines(doc: Any, headline: tuple[int, int] | None) -> list[Found]:
         name_start = start + lead + match.start("name")
         name_end = start + lead + match.end("name")
         name = match.group("name")
-        if len(name.split()) > _MAX_NAME_WORDS or not name[:1].isupper():
+        if len(name.split()) > THRESHOLDS.max_colon_name_words or not name[:1].isupper():
             continue
         span = doc.char_span(name_start, name_end, alignment_mode="expand")
         if span is None or any(coarse_pos(t) == "VERB" or t.pos_ == "PRON" for t in span):
@@ -105,7 +111,7 @@ def colon_lines(doc: Any, headline: tuple[int, int] | None) -> list[Found]:
         if len(rest.split()) < 2:
             continue
         colon = start + lead + match.start("colon")
-        found.append(Found(
+        found.append(CueMatch(
             cue=[(colon, colon + 1)], content=[(rest_start, rest_start + len(rest))],
             source=(name_start, name_end), source_token=span.root.i, cue_token=-1,
             origin="colon",

@@ -18,40 +18,51 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.attribution.thresholds import THRESHOLDS
+from eventwire.attribution.words import CUE_WORDS
 from eventwire.errors import DataFileError
 from eventwire.lexicons import load_tsv
 
+__all__ = [
+    "PHRASES", "PhraseMatcher", "build_matcher", "key_tokens", "load_phrases", "matches",
+    "phrase_key", "phrase_root",
+]
+
 PHRASES = "attribution/cue_phrases.tsv"
-#: Minimum train reliability (gold cue / occurrences) for a phrase to fire.
-MIN_PHRASE_RATE = 0.5
-#: Minimum number of train gold cues with the phrase (rarer ones are anecdotes).
-MIN_PHRASE_CUES = 3
 
 #: Words left out of a phrase key: they vary freely inside a cue ("has been a
-#: staunch supporter of" is "supporter of").
+#: staunch supporter of" is "supporter of"). Dependency labels of spaCy's English
+#: grammar, the parser's contract, so they stay in code; the words kept despite
+#: their label are data (``cue_words.yaml``, ``phrase_kept_words``).
 _LOOSE_DEPS = frozenset(
     ("det", "aux", "auxpass", "neg", "advmod", "amod", "punct", "cc", "conj", "poss",
      "nummod", "compound", "case", "npadvmod", "predet", "quantmod")
 )
-_KEEP_WORDS = frozenset(("out", "up", "down", "off", "no", "little", "clear"))
+#: Parts of speech never in a key (names, numbers, punctuation: not generic vocabulary).
 _SKIP_POS = frozenset(("PROPN", "NUM", "SPACE", "PUNCT", "X", "SYM"))
-#: Most loose words allowed between two key words of a match.
-_MAX_GAP = 4
 
 
 def phrase_key(tokens: list[Any]) -> tuple[str, ...] | None:
     """The key of a cue's tokens: lemmas of its fixed words, or None.
 
-    A cue with a name or number is not generic vocabulary; one word is not a phrase.
+    A cue with a name or number is not generic vocabulary; one word is not a phrase,
+    and a key has at most ``max_phrase_words`` words (``thresholds.yaml``).
+
+    Args:
+        tokens: the spaCy tokens of one cue (a gold cue, when the table is rebuilt).
+
+    Returns:
+        The lemmas of the cue's fixed words ("raise", "question", "about"), or None.
     """
     if any(t.pos_ in ("PROPN", "NUM") for t in tokens):
         return None
     key = tuple(
         t.lemma_.lower() for t in tokens
-        if t.pos_ not in _SKIP_POS and (t.lower_ in _KEEP_WORDS or t.dep_ not in _LOOSE_DEPS)
+        if t.pos_ not in _SKIP_POS
+        and (t.lower_ in CUE_WORDS.phrase_kept_words or t.dep_ not in _LOOSE_DEPS)
         and t.pos_ not in ("DET", "AUX", "PRON", "CCONJ")
     )
-    if len(key) < 2 or len(key) > 5:
+    if len(key) < 2 or len(key) > THRESHOLDS.max_phrase_words:
         return None
     return key
 
@@ -102,12 +113,14 @@ class PhraseMatcher:
 
 
 def _follow(doc: Any, i: int, key: tuple[str, ...]) -> int | None:
+    """One past the last word of ``key`` matched from token ``i``, loose words allowed
+    between key words; None when the key does not follow."""
     k, j, gap = 1, i + 1, 0
     while k < len(key) and j < len(doc):
         token = doc[j]
         if token.lemma_ == key[k]:
             k, gap = k + 1, 0
-        elif token.dep_ in _LOOSE_DEPS and gap < _MAX_GAP and not token.is_space:
+        elif token.dep_ in _LOOSE_DEPS and gap < THRESHOLDS.max_phrase_gap and not token.is_space:
             gap += 1
         else:
             return None
@@ -116,12 +129,24 @@ def _follow(doc: Any, i: int, key: tuple[str, ...]) -> int | None:
 
 
 def build_matcher(vocab: Any, keys: Any) -> PhraseMatcher:
-    """The phrase matcher for ``keys`` (tuples of lemmas), built once."""
+    """The phrase matcher for ``keys`` (tuples of lemmas), to build once and reuse.
+
+    Args:
+        vocab: the spaCy vocabulary of the docs to match (``doc.vocab``).
+        keys: phrase keys, each a tuple of lemmas (:func:`phrase_key`).
+    """
     return PhraseMatcher(vocab, keys)
 
 
 def matches(matcher: PhraseMatcher, doc: Any) -> list[tuple[str, int, int]]:
-    """Non-overlapping phrase matches ``(key, start, end)``, longest first."""
+    """Non-overlapping phrase matches in ``doc``.
+
+    Overlaps are settled longest first (then leftmost); the survivors come in text order.
+
+    Returns:
+        ``(key, start, end)`` per match: the key's lemmas joined by spaces and the
+        token range of the match, loose words included (see :func:`key_tokens`).
+    """
     found = sorted(matcher(doc), key=lambda x: (-(x[2] - x[1]), x[1]))
     taken: set[int] = set()
     out = []
@@ -134,7 +159,14 @@ def matches(matcher: PhraseMatcher, doc: Any) -> list[tuple[str, int, int]]:
 
 
 def key_tokens(doc: Any, key: str, start: int, end: int) -> list[Any]:
-    """The tokens of a match that carry the key's lemmas (not the loose words)."""
+    """The tokens of a match that carry the key's lemmas (not the loose words).
+
+    Args:
+        doc: the matched doc.
+        key: the match's key, lemmas joined by spaces (as :func:`matches` gives it).
+        start: the match's first token index.
+        end: one past its last token index.
+    """
     lemmas = key.split()
     out = []
     k = 0
@@ -146,6 +178,6 @@ def key_tokens(doc: Any, key: str, start: int, end: int) -> list[Any]:
 
 
 def phrase_root(tokens: list[Any]) -> Any:
-    """The phrase word whose head lies outside the phrase."""
+    """The phrase word whose head lies outside the phrase (the first word when none does)."""
     ids = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])

@@ -15,12 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.attribution.thresholds import THRESHOLDS
 from eventwire.lexicons import load_yaml
 from eventwire.model import Actor
 
 WORDS = "attribution/speakers.yaml"
-#: How far (characters) from the source an anonymity phrase still counts.
-_NEAR = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +29,21 @@ class Speaker:
     actor: str | None
     anonymous: bool
     person: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceWords:
+    """What a source's own words say about it (one source of one article)."""
+
+    head: Any | None
+    head_lower: str
+    lemma: str
+    tokens: list[Any]
+    named: bool
+    plural: bool
+    person: bool
+    determiners: frozenset[str]
+    bare_descriptor: bool
 
 
 @dataclass(slots=True)
@@ -50,6 +64,7 @@ class SpeakerResolver:
         self.descriptors = self.people | frozenset(words.get("groups", ()))
         self.anonymous_heads = frozenset(words.get("anonymous_heads", ()))
         self.pronouns: dict[str, str] = dict(words.get("pronouns", {}))
+        self.titles = frozenset(words.get("titles", ()))
         phrases = sorted(words.get("anonymous_phrases", ()), key=len, reverse=True)
         self.anonymous_phrase = re.compile(
             r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE,
@@ -79,61 +94,83 @@ class SpeakerResolver:
         self, doc: Any, text: str, start: int, end: int, head_i: int | None,
         actors: list[Actor], seen: list[_Seen],
     ) -> Speaker:
+        words = self._read_words(doc, start, end, head_i)
+        actor = _overlapping(actors, start, end, words.head)
+        sentence_anonymous = self._near_anonymous(text, start, end)
+        if words.head_lower in self.pronouns or words.bare_descriptor:
+            speaker = self._from_antecedent(words, actor, sentence_anonymous, seen, actors, start)
+            if speaker is not None:
+                seen.append(_Seen(start, words.lemma, words.plural, True, speaker))
+                return speaker
+        if (actor is None or actor.refers_to is None) and _is_surname(words.tokens, self.titles):
+            earlier = self._full_name(words.tokens[-1].text, actors, start)
+            if earlier is not None:
+                actor = earlier
+        anonymous = self._anonymous(words, actor, sentence_anonymous)
+        speaker = Speaker(actor.entity if actor else None, anonymous, words.person)
+        seen.append(_Seen(start, words.lemma, words.plural, words.person, speaker))
+        return speaker
+
+    def _read_words(self, doc: Any, start: int, end: int, head_i: int | None) -> _SourceWords:
+        """What the source's own words say: its head, name, number, person, determiners."""
         head = doc[head_i] if head_i is not None else None
         head_lower = head.lower_ if head is not None else ""
         lemma = head.lemma_.lower() if head is not None else ""
         span = doc.char_span(start, end, alignment_mode="expand")
-        span_tokens = list(span) if span is not None else []
+        tokens = list(span) if span is not None else []
         # A name makes a source named; a nationality or place ("a senior US official",
         # "Qatari mediators") does not.
         named = any(
             t.ent_type_ in ("PERSON", "ORG")
             or (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE", "LOC"))
-            for t in span_tokens
+            for t in tokens
         )
         plural = head is not None and (head.tag_ in ("NNS", "NNPS") or head_lower in ("they", "we"))
         person = head is not None and not plural and (
             head.ent_type_ == "PERSON" or lemma in self.people
             or head_lower in ("he", "she", "him", "her")
         )
-        actor = _overlapping(actors, start, end, head)
-        sentence_anonymous = self._near_anonymous(text, start, end)
-        is_pronoun = head_lower in self.pronouns
-        determiners = {t.lower_ for t in span_tokens if t.dep_ == "det"}
+        determiners = frozenset(t.lower_ for t in tokens if t.dep_ == "det")
         bare_descriptor = (
             not named and lemma in self.descriptors and bool(determiners & {"the", "this", "that"})
         )
-        if is_pronoun or bare_descriptor:
-            antecedent = self._antecedent(head_lower, lemma, plural, seen, actors, start)
-            if antecedent is not None:
-                # The actor stage's own link wins; an unlinked mention takes the antecedent's.
-                if actor is not None and (actor.refers_to or antecedent.actor is None):
-                    entity = actor.entity
-                else:
-                    entity = antecedent.actor
-                speaker = Speaker(entity, antecedent.anonymous or sentence_anonymous, True)
-                seen.append(_Seen(start, lemma, plural, True, speaker))
-                return speaker
-        if (actor is None or actor.refers_to is None) and _is_surname(span_tokens):
-            earlier = self._full_name(span_tokens[-1].text, actors, start)
-            if earlier is not None:
-                actor = earlier
+        return _SourceWords(head, head_lower, lemma, tokens, named, plural, person, determiners,
+                            bare_descriptor)
+
+    def _from_antecedent(
+        self, words: _SourceWords, actor: Actor | None, sentence_anonymous: bool,
+        seen: list[_Seen], actors: list[Actor], start: int,
+    ) -> Speaker | None:
+        """A pronoun or bare descriptor ("he", "the official") speaks as its antecedent."""
+        antecedent = self._antecedent(words.head_lower, words.lemma, words.plural, seen, actors, start)
+        if antecedent is None:
+            return None
+        # The actor stage's own link wins; an unlinked mention takes the antecedent's.
+        entity: str | None
+        if actor is not None and (actor.refers_to or antecedent.actor is None):
+            entity = actor.entity
+        else:
+            entity = antecedent.actor
+        return Speaker(entity, antecedent.anonymous or sentence_anonymous, True)
+
+    def _anonymous(self, words: _SourceWords, actor: Actor | None, sentence_anonymous: bool) -> bool:
+        """Whether a source with no antecedent is anonymous."""
         # This stage's own rules decide anonymity; the actor stage's flag is a fallback
         # for sources whose head word says nothing (no descriptor, no name).
+        lemma = words.lemma
         anonymous = sentence_anonymous or (
-            actor is not None and actor.anonymous and not named and lemma not in self.descriptors
+            actor is not None and actor.anonymous and not words.named and lemma not in self.descriptors
         )
+        determiners = words.determiners
         definite = bool(determiners & {"the", "this", "that", "these", "those"}) or any(
-            t.dep_ == "poss" for t in span_tokens
+            t.dep_ == "poss" for t in words.tokens
         )
-        if not named and not definite and (
-            lemma in self.anonymous_heads or (lemma in self.people and (determiners or plural))
+        if not words.named and not definite and (
+            lemma in self.anonymous_heads or (lemma in self.people and (determiners or words.plural))
         ):
             # "an official", "sources", "a Somali army commander", "Qatari mediators"
             anonymous = True
-        speaker = Speaker(actor.entity if actor else None, anonymous, person)
-        seen.append(_Seen(start, lemma, plural, person, speaker))
-        return speaker
+        return anonymous
 
     @staticmethod
     def _full_name(surname: str, actors: list[Actor], start: int) -> Actor | None:
@@ -149,9 +186,9 @@ class SpeakerResolver:
         condition of anonymity, said")."""
         if self.anonymous_phrase is None:
             return False
-        lo = max(text.rfind("\n", 0, start) + 1, start - _NEAR)
+        lo = max(text.rfind("\n", 0, start) + 1, start - THRESHOLDS.anonymity_window)
         hi = text.find("\n", end)
-        hi = min(len(text) if hi < 0 else hi, end + _NEAR)
+        hi = min(len(text) if hi < 0 else hi, end + THRESHOLDS.anonymity_window)
         return bool(self.anonymous_phrase.search(text, lo, hi))
 
     def _antecedent(
@@ -200,12 +237,9 @@ def _overlapping(actors: list[Actor], start: int, end: int, head: Any) -> Actor 
     return max(hits, key=lambda a: a.end - a.start)
 
 
-_TITLES = frozenset(("mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sen.", "rep.", "gov."))
-
-
-def _is_surname(tokens: list[Any]) -> bool:
+def _is_surname(tokens: list[Any], titles: frozenset[str]) -> bool:
     """"Aydınlı", "Mr. Trump": one capitalised name, perhaps after a title."""
     words = [t for t in tokens if not t.is_punct]
-    if len(words) == 2 and words[0].lower_ in _TITLES:
+    if len(words) == 2 and words[0].lower_ in titles:
         words = words[1:]
     return len(words) == 1 and words[0].pos_ == "PROPN" and words[0].text[:1].isupper()

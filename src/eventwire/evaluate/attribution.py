@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.attribution.cues import coarse_pos
+from eventwire.attribution.phrases import build_matcher, key_tokens, matches, phrase_key
 from eventwire.errors import InputError
 
 ROLES = ("source", "cue", "content")
@@ -203,7 +205,7 @@ def predicted_pieces(result_dict: dict[str, Any]) -> list[dict[str, Pieces]]:
 def gold_pieces(record: dict[str, Any]) -> list[dict[str, Pieces]]:
     """Role -> pieces for each gold attribution of one PolNeAR record."""
     return [
-        {role: [tuple(p) for p in a.get(role, [])] for role in ROLES}  # type: ignore[misc]
+        {role: [tuple(p) for p in a.get(role, [])] for role in ROLES}
         for a in record["attributions"]
     ]
 
@@ -231,25 +233,13 @@ def evaluate_attribution(
         >>> m = evaluate_attribution("dev.jsonl", limit=5)  # doctest: +SKIP
         >>> m["content_match"]["f1"]  # doctest: +SKIP
     """
-    from eventwire.io.jsonl import parse_record
-    from eventwire.model import Article
-
     if pipeline is None:
         from eventwire import Pipeline
 
         pipeline = Pipeline()
     records = list(read_gold(gold_path, limit=limit))
-    articles: list[Article] = []
-    for number, record in enumerate(records, start=1):
-        # Only id and text: PolNeAR's first line is the headline, which the clean
-        # stage must find itself, as in any plain article.
-        raw = json.dumps({"id": record.get("id"), "text": record["text"]})
-        parsed = parse_record(raw.encode(), str(gold_path), number)
-        if not isinstance(parsed, Article):
-            raise InputError(str(gold_path), str(parsed), line=number)
-        articles.append(parsed)
     scorer = Scorer()
-    results = pipeline.process_many(articles)
+    results = pipeline.process_many(_articles(records, gold_path))
     for done, (record, result) in enumerate(zip(records, results, strict=False), start=1):
         if not hasattr(result, "to_dict"):
             raise InputError(str(gold_path), f"article {record.get('id')!r} failed: {result}")
@@ -259,6 +249,27 @@ def evaluate_attribution(
     metrics = scorer.metrics()
     metrics["gold"] = str(gold_path)
     return metrics
+
+
+def _articles(records: list[dict[str, Any]], gold_path: str | Path) -> list[Any]:
+    """The gold records as plain articles for the pipeline.
+
+    Raises:
+        InputError: when a record does not read as an article.
+    """
+    from eventwire.io.jsonl import parse_record
+    from eventwire.model import Article
+
+    articles: list[Article] = []
+    for number, record in enumerate(records, start=1):
+        # Only id and text: PolNeAR's first line is the headline, which the clean
+        # stage must find itself, as in any plain article.
+        raw = json.dumps({"id": record.get("id"), "text": record["text"]})
+        parsed = parse_record(raw.encode(), str(gold_path), number)
+        if not isinstance(parsed, Article):
+            raise InputError(str(gold_path), str(parsed), line=number)
+        articles.append(parsed)
+    return articles
 
 
 def cue_statistics(gold_path: str | Path, docs: Iterable[Any]) -> list[tuple[str, str, int, float]]:
@@ -272,30 +283,33 @@ def cue_statistics(gold_path: str | Path, docs: Iterable[Any]) -> list[tuple[str
         ``(lemma, pos, cues, rate)`` rows: times the word headed a gold cue, and its share
         of the word's occurrences outside gold contents.
     """
-    from eventwire.attribution.cues import coarse_pos
-
     heads: Counter[tuple[str, str]] = Counter()
     seen: Counter[tuple[str, str]] = Counter()
     for record, doc in zip(read_gold(gold_path), docs, strict=False):
-        inside: set[int] = set()
-        for a in record["attributions"]:
-            for s, e in a["content"]:
-                span = doc.char_span(s, e, alignment_mode="contract")
-                if span is not None:
-                    inside.update(range(span.start, span.end))
+        attributions = record["attributions"]
+        inside = _role_tokens(doc, (p for a in attributions for p in a["content"]), "contract")
         for t in doc:
             if t.i not in inside:
                 seen[(t.lemma_.lower(), coarse_pos(t))] += 1
-        for a in record["attributions"]:
-            tokens = [t for s, e in a["cue"] for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
-            ids = {t.i for t in tokens}
-            head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
+        for a in attributions:
+            head = _cue_head(_cue_tokens(doc, a))
             if head is not None:
                 heads[(head.lemma_.lower(), coarse_pos(head))] += 1
     return sorted(
         ((lemma, pos, n, n / max(seen[(lemma, pos)], 1)) for (lemma, pos), n in heads.items()),
         key=lambda row: -row[2],
     )
+
+
+def _cue_tokens(doc: Any, attribution: dict[str, Any]) -> list[Any]:
+    """The tokens of a gold attribution's cue pieces (expanded to whole tokens)."""
+    return [t for s, e in attribution["cue"] for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+
+
+def _cue_head(tokens: list[Any]) -> Any | None:
+    """The cue token whose syntactic head lies outside the cue (or that is a root)."""
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
 
 
 def _role_tokens(doc: Any, pieces: Iterable[Any], mode: str) -> set[int]:
@@ -326,19 +340,29 @@ def phrase_statistics(
     Returns:
         ``(phrase, cues, seen, rate)`` rows, most frequent first.
     """
-    from eventwire.attribution.phrases import build_matcher, key_tokens, matches, phrase_key
-
     pairs = list(zip(read_gold(gold_path), docs, strict=False))
     cues: Counter[tuple[str, ...]] = Counter()
     for record, doc in pairs:
         for a in record["attributions"]:
-            tokens = [t for s, e in a["cue"] for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
-            key = phrase_key(tokens)
+            key = phrase_key(_cue_tokens(doc, a))
             if key is not None:
                 cues[key] += 1
     keys = [k for k, n in cues.items() if n >= min_cues]
     if not pairs:
         return []
+    seen, hits = _phrase_occurrences(pairs, keys)
+    rows = []
+    for k in keys:
+        phrase = " ".join(k)
+        rows.append((phrase, cues[k], seen[phrase], hits[phrase] / max(seen[phrase], 1)))
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+
+def _phrase_occurrences(
+    pairs: list[tuple[dict[str, Any], Any]], keys: list[tuple[str, ...]],
+) -> tuple[Counter[str], Counter[str]]:
+    """Match ``keys`` over the parses: occurrences outside gold contents (or that are gold
+    cues), and how many of those are gold cues, by phrase."""
     matcher = build_matcher(pairs[0][1].vocab, keys)
     seen: Counter[str] = Counter()
     hits: Counter[str] = Counter()
@@ -346,13 +370,11 @@ def phrase_statistics(
         attributions = record["attributions"]
         inside = _role_tokens(doc, (p for a in attributions for p in a["content"]), "contract")
         cue_ids = _role_tokens(doc, (p for a in attributions for p in a["cue"]), "expand")
-        for key, s, e in matches(matcher, doc):
-            ids = {t.i for t in key_tokens(doc, key, s, e)}
+        for phrase, s, e in matches(matcher, doc):
+            ids = {t.i for t in key_tokens(doc, phrase, s, e)}
             is_cue = ids <= cue_ids
             if ids & inside and not is_cue:
                 continue
-            seen[key] += 1
-            hits[key] += is_cue
-    rows = [(" ".join(k), cues[k], seen[" ".join(k)], hits[" ".join(k)] / max(seen[" ".join(k)], 1))
-            for k in keys]
-    return sorted(rows, key=lambda row: (-row[1], row[0]))
+            seen[phrase] += 1
+            hits[phrase] += is_cue
+    return seen, hits
