@@ -117,24 +117,11 @@ def evaluate_events(gold_path: str | Path, *, pipeline: Any = None) -> dict[str,
     counts: Counter[str] = Counter()
     by_type: dict[str, list[int]] = {}
     for record, result in zip(records, pipeline.process_many(articles), strict=True):
-        events = [e for e in getattr(result, "events", ()) if e.plover]
-        typed = [e for e in events if e.plover == record["plover"]]
-        counts["records"] += 1
-        counts["predicted"] += len(events)
-        counts["correct_type_events"] += len(typed)
-        counts["no_event"] += not events
+        one = _plover_counts(record, result)
+        counts.update(one)
         tally = by_type.setdefault(record["plover"], [0, 0])
         tally[1] += 1
-        if not typed:
-            continue
-        tally[0] += 1
-        counts["type"] += 1
-        counts["triple"] += any(_triple_ok(e, record) for e in typed)
-        sources, targets = record.get("source_codes") or [], record.get("target_codes") or []
-        if record.get("symmetric"):
-            sources = targets = sorted(set(sources) | set(targets))
-        counts["source"] += any(_role_ok(e.source, sources) for e in typed)
-        counts["target"] += any(_role_ok(e.target, targets) for e in typed)
+        tally[0] += one["type"]
     n = counts["records"]
     return {
         "records": n,
@@ -147,6 +134,27 @@ def evaluate_events(gold_path: str | Path, *, pipeline: Any = None) -> dict[str,
         "predicted_events": counts["predicted"],
         "by_type": {k: _rate(h, t) for k, (h, t) in sorted(by_type.items())},
     }
+
+
+def _plover_counts(record: dict[str, Any], result: Result) -> Counter[str]:
+    """One PLOVER record's counts: ``records``, ``predicted`` (PLOVER-typed events),
+    ``correct_type_events``, ``no_event``; when an event has the gold type, ``type``
+    and whether the ``triple``, the ``source`` and the ``target`` are acceptable."""
+    events = [e for e in getattr(result, "events", ()) if e.plover]
+    typed = [e for e in events if e.plover == record["plover"]]
+    counts: Counter[str] = Counter(
+        records=1, predicted=len(events), correct_type_events=len(typed), no_event=int(not events),
+    )
+    if not typed:
+        return counts
+    counts["type"] += 1
+    counts["triple"] += any(_triple_ok(e, record) for e in typed)
+    sources, targets = record.get("source_codes") or [], record.get("target_codes") or []
+    if record.get("symmetric"):
+        sources = targets = sorted(set(sources) | set(targets))
+    counts["source"] += any(_role_ok(e.source, sources) for e in typed)
+    counts["target"] += any(_role_ok(e.target, targets) for e in typed)
+    return counts
 
 
 def actor_code(role: Role | None) -> str:

@@ -26,7 +26,9 @@ from eventwire.lexicons import load_tsv
 SHIFTS_FILE = "events/shifts.tsv"
 _SHIFT_KINDS = ("intended", "threatened", "refused", "demanded")
 
-# Arcs from a complement up to the verb that governs it.
+# Arcs from a complement up to the verb that governs it. These label sets and walk
+# depths are spaCy's dependency grammar and the reach of each rule, not word lists or
+# tuned figures, so they stay beside the walks they bound.
 _UP = frozenset(
     {"xcomp", "ccomp", "pcomp", "prep", "acomp", "conj", "advcl", "dobj", "pobj", "attr", "acl"}
 )
