@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.codebook import PLOVER_TYPES, load_codebook, lookup, quad_class_of
+from eventwire.events.codebook import load_codebook, lookup, plover_types, quad_class_of
 
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
 
@@ -22,7 +22,7 @@ def test_codebook_every_code_has_four_facts(code):
     if code[:2] in ("01", "02"):
         assert entry.plover is None  # PLOVER drops statements and appeals
     else:
-        assert entry.plover in PLOVER_TYPES
+        assert entry.plover in plover_types()
 
 
 @pytest.mark.parametrize("root", ROOTS)
@@ -44,3 +44,17 @@ def test_codebook_lookup_unknown_code(code, quad):
     assert entry.code == code
     assert entry.quad_class == quad
     assert "not in the CAMEO codebook" in entry.name
+
+
+@pytest.mark.parametrize(("code", "quad"), [
+    *[(f"{n:02d}", 1) for n in range(1, 6)], *[(f"{n:02d}", 2) for n in range(6, 9)],
+    *[(f"{n:02d}", 3) for n in range(9, 14)], *[(f"{n:02d}", 4) for n in range(14, 21)],
+    ("5", 1), ("00", 0), ("21", 0), ("x1", 0),
+])
+def test_codebook_quad_class_by_root(code, quad):
+    assert quad_class_of(code) == quad
+
+
+def test_codebook_plover_types_are_the_sixteen():
+    assert len(plover_types()) == 16
+    assert {c.plover for c in load_codebook().values() if c.plover} == plover_types()

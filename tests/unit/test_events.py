@@ -7,7 +7,7 @@ import pytest
 from eventwire.config import Config
 from eventwire.events import EventStage, confidence
 from eventwire.events.patterns import Pattern
-from eventwire.events.roles import Found
+from eventwire.events.roles import Filler
 from eventwire.model import Actor, Article, Attribution, Source, Span
 
 
@@ -133,9 +133,9 @@ def test_events_without_attributions_are_not_claims(nlp):
     assert all(e.source is None for e in events if e.trigger.text == "defend")
 
 
-_CODED = Found(Actor("a1", "Iran", 0, 4, code="IRN"))
-_UNCODED = Found(Actor("a2", "the militants", 0, 13))
-_PRONOUN = Found(Actor("a1", "Iran", 0, 4, code="IRN"), guessed=True)
+_CODED = Filler(Actor("a1", "Iran", 0, 4, code="IRN"))
+_UNCODED = Filler(Actor("a2", "the militants", 0, 13))
+_PRONOUN = Filler(Actor("a1", "Iran", 0, 4, code="IRN"), guessed=True)
 
 
 @pytest.mark.parametrize(("kind", "words", "source", "target", "claimed", "expected"), [

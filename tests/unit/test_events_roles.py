@@ -134,20 +134,20 @@ def test_events_roles_list_members_through_apposition_and_modifier():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from eventwire.events.roles import _members
+    from eventwire.events.roles.syntax import list_members
 
     # "Mordor, the Shire, Fornost and Bree": the list cut at "the Shire" (appos)
     words = ["Arda", ",", "the", "Shire", ",", "Bree", "and", "Rohan", "met"]
     heads = [8, 0, 3, 0, 3, 3, 5, 5, 8]
     deps = ["nsubj", "punct", "det", "appos", "punct", "conj", "cc", "conj", "ROOT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
-    assert [t.text for t in _members(doc[0])] == ["Arda", "Shire", "Bree", "Rohan"]
+    assert [t.text for t in list_members(doc[0])] == ["Arda", "Shire", "Bree", "Rohan"]
     # a plain apposition renames: no member
     words = ["Rohan", ",", "the", "horse", "land", ",", "met"]
     heads = [6, 0, 4, 4, 0, 0, 6]
     deps = ["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
-    assert [t.text for t in _members(doc[0])] == ["Rohan"]
+    assert [t.text for t in list_members(doc[0])] == ["Rohan"]
 
 
 def test_events_roles_of_phrase_conjuncts_each_name_an_actor(pipeline):

@@ -33,9 +33,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from eventwire.model import Article, Event, Role
+from eventwire.events import petrarch_lexicon
+from eventwire.lexicons import load_tsv
+from eventwire.model import Article, Event, Result, Role
 
-NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
+NON_STATE_FILE = "events/non_state_sectors.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def non_state_sectors() -> frozenset[str]:
+    """Sector codes a PLOVER gold record writes as the actor's code (IGO, NGO …), from
+    ``data/events/non_state_sectors.tsv`` (cached)."""
+    return frozenset(sector for _line, (sector,) in load_tsv(NON_STATE_FILE, 1))
 
 
 def _records(path: str | Path) -> list[dict[str, Any]]:
@@ -51,8 +60,6 @@ def _group_homes() -> dict[str, str]:
     (Hamas → PSE, Hezbollah → LBN) and a transnational one as IMG (al-Qaeda); eventwire
     gives the group its own code (HAMAS), so the two compare through the group's home.
     """
-    from eventwire.lexicons import load_tsv
-
     homes: dict[str, str] = {}
     for _line, row in load_tsv("actors/organisations.tsv", 6):
         code, kind, _sector, home = row[:4]
@@ -68,7 +75,7 @@ def _role_ok(role: Role | None, codes: list[str]) -> bool:
         return False
     return (
         role.code in codes
-        or (role.sector in codes and role.sector in NON_STATE)
+        or (role.sector in codes and role.sector in non_state_sectors())
         or _group_homes().get(role.code or "") in codes
     )
 
@@ -110,24 +117,11 @@ def evaluate_events(gold_path: str | Path, *, pipeline: Any = None) -> dict[str,
     counts: Counter[str] = Counter()
     by_type: dict[str, list[int]] = {}
     for record, result in zip(records, pipeline.process_many(articles), strict=True):
-        events = [e for e in getattr(result, "events", ()) if e.plover]
-        typed = [e for e in events if e.plover == record["plover"]]
-        counts["records"] += 1
-        counts["predicted"] += len(events)
-        counts["correct_type_events"] += len(typed)
-        counts["no_event"] += not events
+        one = _plover_counts(record, result)
+        counts.update(one)
         tally = by_type.setdefault(record["plover"], [0, 0])
         tally[1] += 1
-        if not typed:
-            continue
-        tally[0] += 1
-        counts["type"] += 1
-        counts["triple"] += any(_triple_ok(e, record) for e in typed)
-        sources, targets = record.get("source_codes") or [], record.get("target_codes") or []
-        if record.get("symmetric"):
-            sources = targets = sorted(set(sources) | set(targets))
-        counts["source"] += any(_role_ok(e.source, sources) for e in typed)
-        counts["target"] += any(_role_ok(e.target, targets) for e in typed)
+        tally[0] += one["type"]
     n = counts["records"]
     return {
         "records": n,
@@ -140,6 +134,27 @@ def evaluate_events(gold_path: str | Path, *, pipeline: Any = None) -> dict[str,
         "predicted_events": counts["predicted"],
         "by_type": {k: _rate(h, t) for k, (h, t) in sorted(by_type.items())},
     }
+
+
+def _plover_counts(record: dict[str, Any], result: Result) -> Counter[str]:
+    """One PLOVER record's counts: ``records``, ``predicted`` (PLOVER-typed events),
+    ``correct_type_events``, ``no_event``; when an event has the gold type, ``type``
+    and whether the ``triple``, the ``source`` and the ``target`` are acceptable."""
+    events = [e for e in getattr(result, "events", ()) if e.plover]
+    typed = [e for e in events if e.plover == record["plover"]]
+    counts: Counter[str] = Counter(
+        records=1, predicted=len(events), correct_type_events=len(typed), no_event=int(not events),
+    )
+    if not typed:
+        return counts
+    counts["type"] += 1
+    counts["triple"] += any(_triple_ok(e, record) for e in typed)
+    sources, targets = record.get("source_codes") or [], record.get("target_codes") or []
+    if record.get("symmetric"):
+        sources = targets = sorted(set(sources) | set(targets))
+    counts["source"] += any(_role_ok(e.source, sources) for e in typed)
+    counts["target"] += any(_role_ok(e.target, targets) for e in typed)
+    return counts
 
 
 def actor_code(role: Role | None) -> str:
@@ -195,18 +210,7 @@ def evaluate_petrarch(path: str | Path, *, dictionaries_dir: str | Path) -> dict
         ``missing_as_dashes`` (exact, scoring one-role events with ``---`` for the missing
         role) and ``by_category`` (records and exact precision/recall/F1 per category).
     """
-    from eventwire.pipeline import Pipeline
-
-    folder = Path(dictionaries_dir)
-    pipeline = Pipeline(
-        dictionaries=(folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"),
-        verb_dictionaries=(folder / "PETR.Validate.verbs.txt",),
-    )
-    # PETRARCH codes with its own verb dictionary alone; so does this run.
-    from eventwire.events.patterns import Lexicon
-    from eventwire.events.petrarch import load_verbs
-
-    pipeline.events.lexicon = Lexicon(load_verbs(folder / "PETR.Validate.verbs.txt"), builtin=False)
+    pipeline = _petrarch_pipeline(Path(dictionaries_dir))
     records = [r for r in _records(path) if not r.get("error")]
     # The records' date (YYYYMMDD) picks among dated actor codes ("[HOBGOV 19950601 -
     # 19990815]"), as PETRARCH does; the actors stage reads it from ``published``.
@@ -214,42 +218,64 @@ def evaluate_petrarch(path: str | Path, *, dictionaries_dir: str | Path) -> dict
         Article(text=r["text"], id=r.get("id"), published=_iso_date(r.get("date")))
         for r in records
     ]
-    exact = lenient = predicted_n = expected_n = 0
-    dashed = Counter()
+    totals: Counter[str] = Counter()
     groups: dict[str, Counter[str]] = {}
     for record, result in zip(records, pipeline.process_many(articles), strict=True):
-        events = getattr(result, "events", ())
-        predicted = [
-            (actor_code(e.source), actor_code(e.target), e.cameo)
-            for e in events if e.source is not None and e.target is not None
-        ]
-        expected = [(e["source"], e["target"], e["code"]) for e in record.get("events", [])]
-        predicted_n += len(predicted)
-        expected_n += len(expected)
-        hits = _overlap(predicted, expected)
-        exact += hits
-        lenient += _overlap(map(_lenient, predicted), map(_lenient, expected))
-        # The alternative: every event with at least one role, a missing one written
-        # "---" (13 expected events have such a role; see the README).
-        one_role = [
-            (petrarch_code(e.source), petrarch_code(e.target), e.cameo)
-            for e in events if e.source is not None or e.target is not None
-        ]
-        dashed.update(tp=_overlap(one_role, expected), predicted=len(one_role))
+        counts = _petrarch_counts(record, result)
+        totals.update(counts)
         group = groups.setdefault(_category(record), Counter())
-        group.update(records=1, tp=hits, predicted=len(predicted), expected=len(expected))
+        group.update(records=1, tp=counts["exact"], predicted=counts["predicted"], expected=counts["expected"])
     return {
         "records": len(records),
-        "expected_events": expected_n,
-        "predicted_events": predicted_n,
-        **_prf(exact, predicted_n, expected_n),
-        "lenient": _prf(lenient, predicted_n, expected_n),
-        "missing_as_dashes": _prf(dashed["tp"], dashed["predicted"], expected_n),
+        "expected_events": totals["expected"],
+        "predicted_events": totals["predicted"],
+        **_prf(totals["exact"], totals["predicted"], totals["expected"]),
+        "lenient": _prf(totals["lenient"], totals["predicted"], totals["expected"]),
+        "missing_as_dashes": _prf(totals["dashed_tp"], totals["dashed_predicted"], totals["expected"]),
         "by_category": {
             name: {"records": c["records"], **_prf(c["tp"], c["predicted"], c["expected"])}
             for name, c in sorted(groups.items())
         },
     }
+
+
+def _petrarch_pipeline(folder: Path) -> Any:
+    """A pipeline with PETRARCH's validation actors and agents that codes with its
+    validation verb dictionary alone, as PETRARCH does."""
+    from eventwire.pipeline import Pipeline
+
+    verbs = folder / "PETR.Validate.verbs.txt"
+    pipeline = Pipeline(
+        dictionaries=(folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"),
+        verb_dictionaries=(verbs,),
+    )
+    pipeline.events.lexicon = petrarch_lexicon(verbs)
+    return pipeline
+
+
+def _petrarch_counts(record: dict[str, Any], result: Result) -> Counter[str]:
+    """One record's counts: ``expected``, ``predicted`` (events with both roles),
+    ``exact`` and ``lenient`` hits, and the same with a missing role written ``---``."""
+    events = getattr(result, "events", ())
+    predicted = [
+        (actor_code(e.source), actor_code(e.target), e.cameo)
+        for e in events if e.source is not None and e.target is not None
+    ]
+    expected = [(e["source"], e["target"], e["code"]) for e in record.get("events", [])]
+    # The alternative: every event with at least one role, a missing one written
+    # "---" (13 expected events have such a role; see the README).
+    one_role = [
+        (petrarch_code(e.source), petrarch_code(e.target), e.cameo)
+        for e in events if e.source is not None or e.target is not None
+    ]
+    return Counter(
+        expected=len(expected),
+        predicted=len(predicted),
+        exact=_overlap(predicted, expected),
+        lenient=_overlap(map(_lenient, predicted), map(_lenient, expected)),
+        dashed_tp=_overlap(one_role, expected),
+        dashed_predicted=len(one_role),
+    )
 
 
 def _category(record: dict[str, Any]) -> str:
@@ -285,22 +311,8 @@ def evaluate_event_samples(path: str | Path | None = None, *, pipeline: Any = No
             continue
         result = pipeline.process(sample.article)
         counts["predicted"] += len(result.events)
-        text = sample.article.text
         for item in gold:
-            counts["expected"] += 1
-            where = text.find(item["context"])
-            offset = text.find(item["trigger"], where) if where >= 0 else -1
-            found = [e for e in result.events if e.trigger.start == offset] if offset >= 0 else []
-            if not found:
-                continue
-            counts["found"] += 1
-            roots = {item.get("cameo_root"), *(item.get("cameo_alt") or [])}
-            counts["root"] += any(e.cameo[:2] in roots for e in found)
-            counts["source"] += any((e.source.code if e.source else None) == item.get("source") for e in found)
-            counts["target"] += any((e.target.code if e.target else None) == item.get("target") for e in found)
-            counts["modality"] += any(e.modality == item.get("modality") for e in found)
-            counts["negated"] += any(e.negated == bool(item.get("negated")) for e in found)
-            counts["claimed"] += any((e.attribution is not None) == bool(item.get("claimed")) for e in found)
+            counts.update(_sample_counts(item, sample.article.text, result.events))
     found = counts["found"]
     return {
         "expected": counts["expected"],
@@ -309,3 +321,23 @@ def evaluate_event_samples(path: str | Path | None = None, *, pipeline: Any = No
         **{f"{k}_accuracy": _rate(counts[k], found)
            for k in ("root", "source", "target", "modality", "negated", "claimed")},
     }
+
+
+def _sample_counts(item: dict[str, Any], text: str, events: Iterable[Event]) -> Counter[str]:
+    """One expected event's counts: ``expected``, and when a predicted event has its
+    trigger, ``found`` and a hit for each fact some event on that trigger gets right."""
+    counts: Counter[str] = Counter(expected=1)
+    where = text.find(item["context"])
+    offset = text.find(item["trigger"], where) if where >= 0 else -1
+    found = [e for e in events if e.trigger.start == offset] if offset >= 0 else []
+    if not found:
+        return counts
+    counts["found"] += 1
+    roots = {item.get("cameo_root"), *(item.get("cameo_alt") or [])}
+    counts["root"] += any(e.cameo[:2] in roots for e in found)
+    counts["source"] += any((e.source.code if e.source else None) == item.get("source") for e in found)
+    counts["target"] += any((e.target.code if e.target else None) == item.get("target") for e in found)
+    counts["modality"] += any(e.modality == item.get("modality") for e in found)
+    counts["negated"] += any(e.negated == bool(item.get("negated")) for e in found)
+    counts["claimed"] += any((e.attribution is not None) == bool(item.get("claimed")) for e in found)
+    return counts

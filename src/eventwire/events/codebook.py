@@ -13,14 +13,13 @@ from eventwire.errors import DataFileError
 from eventwire.lexicons import load_tsv
 
 CODEBOOK_FILE = "codebook/cameo.tsv"
+PLOVER_TYPES_FILE = "events/plover_types.tsv"
 
-#: The 16 PLOVER event types.
-PLOVER_TYPES = frozenset(
-    [
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-    ]
-)
+
+@functools.lru_cache(maxsize=1)
+def plover_types() -> frozenset[str]:
+    """The 16 PLOVER event types, from ``data/events/plover_types.tsv`` (cached)."""
+    return frozenset(kind for _line, (kind,) in load_tsv(PLOVER_TYPES_FILE, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +37,14 @@ class Code:
 
 
 def quad_class_of(code: str) -> int:
-    """Quad class by two-digit root: 1 (01-05), 2 (06-08), 3 (09-13), 4 (14-20); 0 if unknown."""
+    """Quad class of the code's two-digit root, as the codebook gives it: 1 (01-05),
+    2 (06-08), 3 (09-13), 4 (14-20); 0 if unknown ("5" is read as root 05)."""
     try:
         root = int(code[:2])
     except ValueError:
         return 0
-    if 1 <= root <= 5:
-        return 1
-    if 6 <= root <= 8:
-        return 2
-    if 9 <= root <= 13:
-        return 3
-    if 14 <= root <= 20:
-        return 4
-    return 0
+    known = load_codebook().get(f"{root:02d}")
+    return known.quad_class if known is not None else 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +63,7 @@ def load_codebook() -> dict[str, Code]:
             score, quad_class = float(goldstein), int(quad)
         except ValueError as e:
             raise DataFileError(origin, f"bad Goldstein or quad class for {code}", line=line) from e
-        if plover != "-" and plover not in PLOVER_TYPES:
+        if plover != "-" and plover not in plover_types():
             raise DataFileError(origin, f"unknown PLOVER type {plover!r} for {code}", line=line)
         codes[code] = Code(code, name, score, quad_class, None if plover == "-" else plover)
     return codes

@@ -20,12 +20,15 @@ import itertools
 from typing import Any
 
 from eventwire.events.patterns import load_grammar
+from eventwire.events.roots import root_has
 from eventwire.lexicons import load_tsv
 
 SHIFTS_FILE = "events/shifts.tsv"
 _SHIFT_KINDS = ("intended", "threatened", "refused", "demanded")
 
-# Arcs from a complement up to the verb that governs it.
+# Arcs from a complement up to the verb that governs it. These label sets and walk
+# depths are spaCy's dependency grammar and the reach of each rule, not word lists or
+# tuned figures, so they stay beside the walks they bound.
 _UP = frozenset(
     {"xcomp", "ccomp", "pcomp", "prep", "acomp", "conj", "advcl", "dobj", "pobj", "attr", "acl"}
 )
@@ -217,7 +220,7 @@ def reported_obligation(trigger: Any) -> Any | None:
 def _not_only(token: Any) -> bool:
     """ "not only … but also" adds, it does not negate."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is not None and following.lower_ in ("only", "just", "merely")
+    return following is not None and following.lower_ in load_grammar()["additive"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -274,7 +277,9 @@ def shift(trigger: Any, code: str, mode: str) -> tuple[str, str | None, Any | No
     consequence = trigger.pos_ == "VERB" and mode in ("intended", "conditional") and not in_condition
     if threatening is not None or consequence:
         found = _shifted(code, "threatened")
-        if ((found and code[:2] not in ("04", "05", "06", "07", "08")) or threatening is not None) and found:
+        # A "will/would" consequence of a cooperative act is a promise: only a
+        # threatening verb makes it a threat (``promise`` in root_policies.tsv).
+        if found and (not root_has("promise", code) or threatening is not None):
             return found, "threatened", threatening
     if mode == "demanded":
         found = _shifted(code, "demanded")

@@ -13,8 +13,10 @@ per entry would do, at a fraction of the cost for thousands of patterns.
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,15 +28,9 @@ NOUNS_FILE = "events/nouns.tsv"
 GRAMMAR_FILE = "events/grammar.tsv"
 LITERAL_FILE = "events/literal.tsv"
 
-#: Prepositions: in a noun pattern the head is the last word before the first of these.
-PREPOSITIONS = frozenset(
-    [
-        "of", "for", "on", "against", "to", "into", "with", "in", "from", "between", "by",
-        "about", "over", "toward", "towards", "at",
-    ]
-)
 # Dependencies followed when looking for a pattern's further words: objects, particles,
-# prepositions and complements; never subjects, conjuncts or other clauses.
+# prepositions and complements; never subjects, conjuncts or other clauses. (spaCy's
+# English dependency labels: the parser's grammar, not knowledge to tune, so in code.)
 _FOLLOW = frozenset(
     [
         "dobj", "dative", "prt", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acomp", "attr",
@@ -42,14 +38,30 @@ _FOLLOW = frozenset(
         "appos", "agent", "acl", "aux", "auxpass",
     ]
 )
+# How far down a pattern's further words are looked for: the pattern format itself says
+# "up to three arcs down" (header of verbs.tsv), so it stays with the matcher.
 _MAX_DEPTH = 3
+
+
+class Provenance(enum.Enum):
+    """Where a pattern came from, which decides how the events stage treats it."""
+
+    #: The packaged lexicon (``data/events/``): code shifts and the symmetric reading
+    #: of a listed subject apply.
+    BUILTIN = "builtin"
+    #: A PETRARCH-format verb dictionary, which codes intent, refusal and compound
+    #: actors in its own patterns.
+    PETRARCH = "petrarch"
+    #: Built by a caller in code (``make_pattern``, ``Pattern(...)``).
+    GIVEN = "given"
 
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """One lexicon entry: a trigger lemma, further required words, and its CAMEO code.
 
-    ``kind`` is ``"verb"`` or ``"noun"``; ``origin`` names the file it came from.
+    ``kind`` is ``"verb"`` or ``"noun"``; ``origin`` names the file it came from (for
+    messages only); ``provenance`` says what kind of dictionary that was.
     ``target_code`` is set for PETRARCH two-way codes (``[042:043]``); ``compound``
     for PETRARCH's ``%`` slot ("- % * [030:030]": the subject is a list of actors).
     """
@@ -64,11 +76,18 @@ class Pattern:
     # Surface forms the trigger may take (PETRARCH lists verbs as forms, so "departes"
     # is no form of DEPART); ``None``: any form whose lemma is the head.
     forms: frozenset[str] | None = None
+    provenance: Provenance = Provenance.GIVEN
+
+    @property
+    def builtin(self) -> bool:
+        """Whether the pattern comes from the packaged lexicon."""
+        return self.provenance is Provenance.BUILTIN
 
     @property
     def preps(self) -> tuple[str, ...]:
         """The pattern's prepositions, which say where its target is ("meet with")."""
-        return tuple(w for w in self.words if w in PREPOSITIONS)
+        prepositions = pattern_prepositions()
+        return tuple(w for w in self.words if w in prepositions)
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,20 +100,34 @@ def load_grammar() -> dict[str, frozenset[str]]:
     return grammar
 
 
-@functools.lru_cache(maxsize=1)
-def target_preps() -> tuple[str, ...]:
-    """Target prepositions, most telling first."""
-    for _line, (name, words) in load_tsv(GRAMMAR_FILE, 2):
-        if name == "target_prep":
+@functools.cache
+def grammar_list(name: str) -> tuple[str, ...]:
+    """The words of one ``grammar.tsv`` class in file order (cached), for classes whose
+    order matters ("in" before "at"); ``()`` for a class the file lacks."""
+    for _line, (row_name, words) in load_tsv(GRAMMAR_FILE, 2):
+        if row_name == name:
             return tuple(_split(words))
     return ()
+
+
+def target_preps() -> tuple[str, ...]:
+    """Target prepositions, most telling first."""
+    return grammar_list("target_prep")
+
+
+def pattern_prepositions() -> frozenset[str]:
+    """Prepositions of the pattern format: in a noun pattern the head is the last word
+    before the first of these, and a pattern word among them says where its target is."""
+    return load_grammar()["pattern_prep"]
 
 
 def _split(words: str) -> list[str]:
     return [w.strip() for w in words.split(";") if w.strip()]
 
 
-def make_pattern(code: str, text: str, kind: str, origin: str = "") -> Pattern:
+def make_pattern(
+    code: str, text: str, kind: str, origin: str = "", provenance: Provenance = Provenance.GIVEN,
+) -> Pattern:
     """Build a pattern from its written form ("impose sanction on", "sale of weapon").
 
     Verb patterns: the first word is the trigger, unless it is a pattern modifier
@@ -108,7 +141,8 @@ def make_pattern(code: str, text: str, kind: str, origin: str = "") -> Pattern:
     if not words:
         raise ValueError("empty pattern")
     if kind == "noun":
-        cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0), len(words))
+        prepositions = pattern_prepositions()
+        cut = next((i for i, w in enumerate(words) if w in prepositions and i > 0), len(words))
         head_index = cut - 1
     else:
         modifiers = load_grammar().get("pattern_modifier", frozenset())
@@ -117,7 +151,7 @@ def make_pattern(code: str, text: str, kind: str, origin: str = "") -> Pattern:
             head_index = len(text.split()[0].replace("-", " ").split()) - 1
     head = words[head_index]
     rest = tuple(words[:head_index] + words[head_index + 1 :])
-    return Pattern(code, head, rest, kind, origin)
+    return Pattern(code, head, rest, kind, origin, provenance=provenance)
 
 
 def _load_file(relative: str, kind: str) -> list[Pattern]:
@@ -126,7 +160,7 @@ def _load_file(relative: str, kind: str) -> list[Pattern]:
         if not code.isdigit():
             raise DataFileError(f"data/{relative}", f"bad CAMEO code {code!r}", line=line)
         for text in _split(texts):
-            patterns.append(make_pattern(code, text, kind, f"data/{relative}:{line}"))
+            patterns.append(make_pattern(code, text, kind, f"data/{relative}:{line}", Provenance.BUILTIN))
     return patterns
 
 
@@ -138,7 +172,7 @@ def _load_literal() -> list[Pattern]:
         if kind not in ("verb", "noun"):
             raise DataFileError(f"data/{LITERAL_FILE}", f"bad kind {kind!r}", line=line)
         for text in _split(texts):
-            patterns.append(make_pattern("", text, kind, f"data/{LITERAL_FILE}:{line}"))
+            patterns.append(make_pattern("", text, kind, f"data/{LITERAL_FILE}:{line}", Provenance.BUILTIN))
     return patterns
 
 
@@ -166,7 +200,7 @@ class Lexicon:
         extra = list(extra)
         self.size = 0
         seen: set[tuple[str, str, tuple[str, ...], str | None]] = set()
-        for rank, pattern in enumerate([*extra, *(builtin_patterns() if builtin else ())]):
+        for pattern in [*extra, *(builtin_patterns() if builtin else ())]:
             key = (pattern.kind, pattern.head, pattern.words, pattern.compound)
             if key in seen:  # an earlier (user) entry for the same words wins
                 continue
@@ -174,7 +208,6 @@ class Lexicon:
             self.size += 1
             index = self.verbs if pattern.kind == "verb" else self.nouns
             index.setdefault(pattern.head, []).append(pattern)
-            del rank
         for index in (self.verbs, self.nouns):
             for head, entries in index.items():
                 # Most words first (a compound slot counts as one); Python's sort is
@@ -268,15 +301,18 @@ def _reach(token: Any) -> tuple[list[Any], set[int]]:
     return found, beyond
 
 
-def _match_words(words: tuple[str, ...], near: list[Any], beyond: set[int] = frozenset()) -> list[Any] | None:
+def _match_words(
+    words: tuple[str, ...], near: list[Any], beyond: AbstractSet[int] = frozenset(),
+) -> list[Any] | None:
     matched = []
     used: set[int] = set()
+    prepositions = pattern_prepositions()
     for word in words:
         options = frozenset(word.split("|")) if "|" in word else frozenset((word,))
         # A pattern's preposition must belong to the trigger or its object, not to
         # another preposition's object; an infinitive's "to" ("going to revoke") is
         # no preposition.
-        prep = word in PREPOSITIONS
+        prep = word in prepositions
         skip = beyond if prep else frozenset()
         hit = next(
             (t for t in near if t.i not in used and t.i not in skip

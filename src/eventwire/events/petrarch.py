@@ -19,10 +19,11 @@ conjoined actors).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.errors import DataFileError
-from eventwire.events.patterns import Pattern
+from eventwire.events.patterns import Pattern, Provenance
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 # Pattern slots: "*" the verb, "$" source, "+" target, "%" a compound actor, "^" skip
@@ -75,59 +76,85 @@ def load_verbs(path: str | Path) -> list[Pattern]:
         text = Path(path).read_text(encoding="utf-8", errors="replace")
     except OSError as e:
         raise DataFileError(origin, f"cannot read verb dictionary: {e}") from e
-    synsets: dict[str, list[list[str]]] = {}
-    current_set: str | None = None
-    heads: list[list[str]] = []
-    block_code: tuple[str | None, str | None] = (None, None)
-    block_lines: list[tuple[int, str]] = []
-    patterns: list[Pattern] = []
-
-    def flush() -> None:
-        forms = frozenset(f for h in heads for f in verb_forms(h[0]))
-        for head_words in heads:
-            head, *rest = head_words
-            if block_code[0]:
-                patterns.append(_pattern(block_code, head, rest, origin, forms=forms))
-            for number, body in block_lines:
-                code = _code(body, origin, number)
-                if code[0] is None:
-                    continue
-                words = body[: body.index("[")] if "[" in body else body
-                compound = _compound_slot(words)
-                for expanded in _expand(_words(words), synsets):
-                    patterns.append(
-                        _pattern(code, head, rest + expanded, f"{origin}:{number}", compound, forms)
-                    )
-
+    reader = _Reader(origin)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _clean(raw)
-        if not line:
-            continue
+        if line:
+            reader.read(number, line)
+    reader.flush()
+    return [p for p in reader.patterns if p.head]
+
+
+@dataclass
+class _Reader:
+    """The state of reading one dictionary: synonym sets so far, and the verb block
+    being read (its head words, code and pattern lines) until the next one starts."""
+
+    origin: str
+    synsets: dict[str, list[list[str]]] = field(default_factory=dict)
+    current_set: str | None = None
+    heads: list[list[str]] = field(default_factory=list)
+    block_code: tuple[str | None, str | None] = (None, None)
+    block_lines: list[tuple[int, str]] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+
+    def read(self, number: int, line: str) -> None:
+        """Read one cleaned, non-empty line."""
         if line.startswith("---"):
-            flush()
-            header = line.strip("-").strip()
-            name = header.split("[", 1)[0].strip()
-            if not name:
-                raise DataFileError(origin, "verb block without a headword", line=number)
-            heads = [_words(name)]  # synonym lines may repeat it: see _add_head
-            block_code = _code(header, origin, number) if "[" in header else (None, None)
-            block_lines = []
-            current_set = None
+            self.start_block(number, line)
         elif line.startswith("&"):
-            current_set = line.split()[0][1:].lower()
-            synsets[current_set] = []
+            self.current_set = line.split()[0][1:].lower()
+            self.synsets[self.current_set] = []
         elif line.startswith("-"):
-            block_lines.append((number, line[1:]))
-        elif line.startswith("+") and current_set is not None and not heads:
-            synsets[current_set].append(_words(line[1:]))
-        elif heads:
-            words = line.split("[", 1)[0]
-            for form in re.findall(r"\{([^}]*)\}", words):
-                for f in form.split():
-                    _add_head(heads, _words(f))
-            _add_head(heads, _words(re.sub(r"\{[^}]*\}", "", words)))
-    flush()
-    return [p for p in patterns if p.head]
+            self.block_lines.append((number, line[1:]))
+        elif line.startswith("+") and self.current_set is not None and not self.heads:
+            self.synsets[self.current_set].append(_words(line[1:]))
+        elif self.heads:
+            self.add_synonyms(line)
+
+    def start_block(self, number: int, line: str) -> None:
+        """``--- HEADWORD [code] ---``: the block before it is done."""
+        self.flush()
+        header = line.strip("-").strip()
+        name = header.split("[", 1)[0].strip()
+        if not name:
+            raise DataFileError(self.origin, "verb block without a headword", line=number)
+        self.heads = [_words(name)]  # synonym lines may repeat it: see _add_head
+        self.block_code = _code(header, self.origin, number) if "[" in header else (None, None)
+        self.block_lines = []
+        self.current_set = None
+
+    def add_synonyms(self, line: str) -> None:
+        """A synonym verb line (``BREAK {BROKE BROKEN}``, ``+BREAK_DOWN``): more heads."""
+        words = line.split("[", 1)[0]
+        for form in re.findall(r"\{([^}]*)\}", words):
+            for f in form.split():
+                _add_head(self.heads, _words(f))
+        _add_head(self.heads, _words(re.sub(r"\{[^}]*\}", "", words)))
+
+    def flush(self) -> None:
+        """Turn the block read so far into patterns, one set per head."""
+        forms = frozenset(f for h in self.heads for f in verb_forms(h[0]))
+        for head_words in self.heads:
+            head, *rest = head_words
+            if self.block_code[0]:
+                self.patterns.append(_pattern(self.block_code, head, rest, self.origin, forms=forms))
+            for number, body in self.block_lines:
+                self.patterns += self._line_patterns(number, body, head, rest, forms)
+
+    def _line_patterns(
+        self, number: int, body: str, head: str, rest: list[str], forms: frozenset[str],
+    ) -> list[Pattern]:
+        """The patterns of one ``- words * words [code]`` line for one head."""
+        code = _code(body, self.origin, number)
+        if code[0] is None:
+            return []
+        words = body[: body.index("[")] if "[" in body else body
+        compound = _compound_slot(words)
+        return [
+            _pattern(code, head, rest + expanded, f"{self.origin}:{number}", compound, forms)
+            for expanded in _expand(_words(words), self.synsets)
+        ]
 
 
 def _add_head(heads: list[list[str]], words: list[str]) -> None:
@@ -184,5 +211,5 @@ def _pattern(
     # PETRARCH words are surface forms; the matcher compares lemmas and forms alike.
     return Pattern(
         code[0] or "", head, tuple(w for w in words if w != head), "verb", origin, code[1],
-        compound, forms,
+        compound, forms, Provenance.PETRARCH,
     )

@@ -1,0 +1,136 @@
+"""What fills an event role, and the per-article index of actor mentions it comes from.
+
+Tokens are mapped to actor mentions by character offsets (``Actor.start``/``end``), so
+the events stage works with whatever the actors stage finds.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.events.patterns import load_grammar
+from eventwire.events.roles.syntax import ACTOR_MODIFIER_DEPS
+from eventwire.model import Actor, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Filler:
+    """An actor that fills an event's source or target, and whether a heuristic (a
+    pronoun, the domestic rule) found it."""
+
+    actor: Actor
+    guessed: bool = False
+    code: str | None = None  # a country given by the domestic rule to an uncoded mention
+    unnamed: bool = False  # no mention: only the country is known ("detained 37 people")
+
+    def role(self) -> Role:
+        """The role record: the entity id shared by all mentions, code and sector."""
+        if self.unnamed:
+            return Role(None, self.code, None)
+        return Role(self.actor.entity, self.code or self.actor.code, self.actor.sector)
+
+
+@dataclass
+class RoleContext:
+    """What role resolution needs to know about one article: its mentions indexed by
+    token, and inside an attribution's content, whom "we" and "you" stand for."""
+
+    doc: Any
+    actors: list[Actor]
+    by_token: dict[int, Actor] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+    speaker: Actor | None = None
+    addressee: Actor | None = None
+
+    @classmethod
+    def build(cls, doc: Any, actors: list[Actor]) -> RoleContext:
+        """Index actor mentions by the tokens they cover (longest mention wins)."""
+        context = cls(doc, sorted(actors, key=lambda a: (a.start, a.end)))
+        for actor in context.actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                held = context.by_token.get(token.i)
+                if held is None or (held.end - held.start) < (actor.end - actor.start):
+                    context.by_token[token.i] = actor
+        context.starts = [a.start for a in context.actors]
+        return context
+
+    def speaking(self, speaker: Actor | None, addressee: Actor | None) -> RoleContext:
+        """The same context, inside the content of an attribution."""
+        return RoleContext(self.doc, self.actors, self.by_token, self.starts, speaker, addressee)
+
+    def actor_before(self, token: Any, *, exclude: set[str]) -> Actor | None:
+        """The nearest coded actor before the pronoun ``token`` that it can stand for, in
+        its sentence or the one before, not in ``exclude``; "it" never stands for a
+        person ("… if Iran attacked it, Blinken said": not Blinken)."""
+        sent = token.sent
+        floor = sent.start_char
+        if sent.start > 0:
+            floor = token.doc[sent.start - 1].sent.start_char
+        index = bisect.bisect_left(self.starts, token.idx) - 1
+        while index >= 0:
+            actor = self.actors[index]
+            if actor.start < floor:
+                return None
+            if actor.entity not in exclude and actor.code and compatible(token, actor):
+                return actor
+            index -= 1
+        return None
+
+
+def compatible(pronoun: Any, actor: Actor) -> bool:
+    """Whether a third-person pronoun can stand for ``actor``: "it/its" for anything but
+    a person, "he/she/his/her/him" for a person (or a mention of unknown kind)."""
+    grammar = load_grammar()
+    lower = pronoun.lower_
+    if lower in grammar["it_pronoun"]:
+        return actor.kind != "person"
+    if lower in grammar["personal_pronoun"]:
+        return actor.kind in ("person", None)
+    return True
+
+
+def direct_actor(token: Any, context: RoleContext) -> Filler | None:
+    """The actor the token itself names: its mention, or inside an attribution's
+    content the speaker ("we") or the addressee ("you", a guess)."""
+    actor = context.by_token.get(token.i)
+    if actor is not None:
+        return Filler(actor)
+    grammar = load_grammar()
+    lower = token.lower_
+    if lower in grammar["speaker_pronoun"] and context.speaker is not None:
+        return Filler(context.speaker)
+    if lower in grammar["addressee_pronoun"] and context.addressee is not None:
+        return Filler(context.addressee, guessed=True)
+    return None
+
+
+def is_coded(found: Filler | None) -> bool:
+    """Whether a filler was found and its mention carries a code."""
+    return found is not None and found.actor.code is not None
+
+
+def modifier_actor(token: Any, context: RoleContext, depth: int = 2) -> Filler | None:
+    """A coded actor among the token's modifiers, up to ``depth`` arcs down ("NATO
+    spokeswoman Ingrid Dahl": NATO modifies spokeswoman, which modifies Dahl)."""
+    for child in token.children:
+        if child.dep_ in ACTOR_MODIFIER_DEPS:
+            found = direct_actor(child, context)
+            if is_coded(found):
+                return found
+            if depth > 1:
+                found = modifier_actor(child, context, depth - 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def with_country(found: Filler, country: str) -> Filler:
+    """An uncoded mention given ``country`` (a guess); a coded one unchanged."""
+    if found.actor.code is not None:
+        return found
+    return Filler(found.actor, guessed=True, code=country)
