@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.actors import dictionary
-from eventwire.actors.match import combine_sector
+from eventwire.actors.agents import combine_sector
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ Two rules, in text order, over mentions that have no code (``institutions.tsv``)
    no institution stays uncoded), nor indefinite bodies ("a government statement"),
    except local officials ("a local official" is of the place reported from).
 
-Mentions coded by these rules keep their sector; ``extra["code_from"]`` says which
+Mentions coded by these rules keep their sector; ``Mention.code_from`` says which
 rule coded them (``institution`` or ``dominant``).
 """
 
@@ -24,16 +24,21 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from eventwire import lexicons
-from eventwire.actors.dictionary import Entry, country_codes
-from eventwire.actors.match import Mention
+from eventwire.actors.lookup import Entry
+from eventwire.actors.mention import Mention
+from eventwire.actors.packaged import country_codes
+from eventwire.actors.phrases import Match
+from eventwire.actors.words import indefinite
 from eventwire.errors import DataFileError
 from eventwire.model import Article
 
-_INDEFINITE = ("a ", "an ", "another ", "one ")
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,7 @@ def _country(m: Mention) -> str | None:
     return m.code if m.code in country_codes() else None
 
 
-def dateline_country(article: Article, matches: Any) -> str | None:
+def dateline_country(article: Article, matches: Callable[[str], list[Match]]) -> str | None:
     """The one country a dateline names ("MAIDUGURI, Nigeria", "MOSCOW"), else None.
 
     Args:
@@ -95,7 +100,7 @@ def _is_state_name(entry: Entry) -> bool:
             and entry.code in country_codes())
 
 
-def lead_span(doc: Any, article: Article) -> tuple[int, int] | None:
+def lead_span(doc: Doc, article: Article) -> tuple[int, int] | None:
     """Character offsets of the first body sentence (not a headline or dateline)."""
     regions = [(e.start, e.end) for e in article.excluded]
     for sent in doc.sents:
@@ -134,19 +139,19 @@ def resolve(mentions: list[Mention], text: str, dominant: str | None) -> None:
                 if inst.family:
                     seen[inst.family] = country
             continue
-        if m.kind == "state" or m.extra.get("descriptor_only"):
+        if m.kind == "state" or m.descriptor_only:
             continue
         inst = named[0]  # the longest, leftmost: "Foreign Ministry" in "Foreign Ministry spokesman"
         found = seen.get(inst.phrase)
         if found is None and inst.family == inst.phrase:
             found = seen.get(inst.family)  # "the ministry": any ministry named before
-        rule = "institution"
+        rule: Literal["institution", "dominant"] = "institution"
         if found is None and _may_take_dominant(m, inst, text):
             found, rule = dominant, "dominant"
         if found is None:
             continue
         m.code, m.home = found, found
-        m.extra["code_from"] = rule
+        m.code_from = rule
         for each in named:
             seen[each.phrase] = found
             if each.family:
@@ -159,4 +164,5 @@ def _may_take_dominant(m: Mention, inst: Institution, text: str) -> bool:
     if m.person and not m.anonymous:
         return False  # a named person's post is not guessed from the article
     opening = text[m.start : m.end].lower()
-    return inst.family == "local" or not opening.startswith(_INDEFINITE)
+    return inst.family == "local" or not opening.startswith(
+        tuple(word + " " for word in indefinite()))

@@ -22,17 +22,17 @@ Linked mentions take the code and sector of the mention they refer to.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
-from eventwire.actors.dictionary import Descriptor, descriptors
-from eventwire.actors.match import Mention
-
-_DEFINITES = ("the ", "this ", "that ")
+from eventwire.actors.descriptors import Descriptor, descriptors
+from eventwire.actors.mention import Mention
+from eventwire.actors.words import definite, threshold
 
 
 def _root(mentions: list[Mention], index: int) -> int:
     seen = 0
-    while "refers_to" in mentions[index].extra and seen < len(mentions):
-        index = mentions[index].extra["refers_to"]
+    while (earlier := mentions[index].refers_to) is not None and seen < len(mentions):
+        index = earlier
         seen += 1
     return index
 
@@ -42,7 +42,7 @@ def _link(mentions: list[Mention], later: int, earlier: int) -> None:
     if earlier == later:
         return
     target, m = mentions[earlier], mentions[later]
-    m.extra["refers_to"] = earlier
+    m.refers_to = earlier
     if m.code is None:
         m.code, m.name = target.code, target.name
     if m.sector is None:
@@ -72,12 +72,13 @@ def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
     defined: dict[str, Mention] = {}
     for m in mentions:
         # "Israeli Air Force (IAF)": the definition is the mention just before "(ABBR)".
-        after = text[m.end : m.end + 12]
+        after = text[m.end : m.end + threshold("abbreviation_window")]
         if after.startswith(" (") and ")" in after:
             abbr = after[2 : after.index(")")]
             if abbr.isupper() and m.code:
                 defined[abbr] = m
-    counts = Counter(m.code for m in mentions if m.code and m.abbr is None and m.kind == "state")
+    counts: Counter[str | None] = Counter(
+        m.code for m in mentions if m.code and m.abbr is None and m.kind == "state")
     for m in mentions:
         if m.abbr is None:
             continue
@@ -99,13 +100,13 @@ def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
 
 def _role(m: Mention) -> str:
     role = m.head
-    for prefix in _DEFINITES:
-        role = role.removeprefix(prefix)
+    for word in definite():
+        role = role.removeprefix(word + " ")
     return role
 
 
 def _compatible(m: Mention, spec: Descriptor, kinds: dict[str, str], *, people: bool) -> bool:
-    if m.code is None or m.bare or m.extra.get("descriptor_only"):
+    if m.code is None or m.bare or m.descriptor_only:
         return False
     if m.kind == "person" and not people:
         return False  # "the group" is Hezbollah, not "a Hezbollah official" before it
@@ -131,8 +132,68 @@ def _descriptor_target(mentions: list[Mention], i: int, kinds: dict[str, str]) -
     return None
 
 
+@dataclass
+class _Earlier:
+    """First mentions seen so far, by what a later mention may name them by."""
+
+    people: dict[str, int] = field(default_factory=dict)  # surname or alias
+    heads: dict[str, int] = field(default_factory=dict)  # title or anonymous head
+    bodies: dict[str, int] = field(default_factory=dict)  # head of a coded body
+    anonymous: dict[tuple[str | None, str | None, str], int] = field(default_factory=dict)
+
+
+def _named_person(mentions: list[Mention], i: int, seen: _Earlier) -> None:
+    """A person named again by surname or full name links to the first mention."""
+    m = mentions[i]
+    key = _surname(m.person)
+    if key in seen.people and (m.code is None or m.title == "" or m.bare) and _same_person(
+            m.person, mentions[seen.people[key]].person):
+        _link(mentions, i, seen.people[key])
+        return
+    seen.people.setdefault(key, i)
+    # A known leader's short forms ("Kim" for "Kim Jong-un") link back too.
+    for alias in m.aliases:
+        seen.people.setdefault(alias, i)
+    if m.title:
+        seen.heads.setdefault(m.title, i)
+
+
+def _role_target(mentions: list[Mention], i: int, seen: _Earlier,
+                 kinds: dict[str, str]) -> int | None:
+    """ "the official", "the prime minister": the mention with that head or title, else
+    the latest anonymous source with that head, else a descriptor's target."""
+    role = _role(mentions[i])
+    earlier = seen.heads.get(role)
+    if earlier is None:
+        earlier = next((seen.anonymous[k] for k in reversed(list(seen.anonymous))
+                        if k[2] == role), None)
+    if earlier is None:
+        earlier = _descriptor_target(mentions, i, kinds)
+    return earlier
+
+
+def _body_target(mentions: list[Mention], i: int, seen: _Earlier,
+                 kinds: dict[str, str]) -> int | None:
+    """ "the army": the latest coded body with that head, else a descriptor's target."""
+    earlier = seen.bodies.get(_role(mentions[i]))
+    if earlier is None:
+        earlier = _descriptor_target(mentions, i, kinds)
+    return earlier
+
+
+def _repeated_anonymous(mentions: list[Mention], i: int, seen: _Earlier) -> None:
+    """An anonymous source described again the same way is the same source."""
+    m = mentions[i]
+    key = (m.code, m.sector, m.head)
+    if key in seen.anonymous:
+        _link(mentions, i, seen.anonymous[key])
+    else:
+        seen.anonymous[key] = i
+    seen.heads.setdefault(m.head, i)
+
+
 def link(mentions: list[Mention], kinds: dict[str, str] | None = None) -> None:
-    """Fill ``extra["refers_to"]`` (an index into ``mentions``) for later mentions.
+    """Fill ``refers_to`` (an index into ``mentions``) for later mentions.
 
     Args:
         mentions: the article's mentions in text order.
@@ -140,45 +201,18 @@ def link(mentions: list[Mention], kinds: dict[str, str] | None = None) -> None:
             descriptors; without it only descriptors that list codes resolve.
     """
     kinds = kinds or {}
-    people: dict[str, int] = {}
-    heads: dict[str, int] = {}
-    bodies: dict[str, int] = {}
-    anonymous: dict[tuple[str | None, str | None, str], int] = {}
+    seen = _Earlier()
     for i, m in enumerate(mentions):
         if m.kind == "person" and m.person and not m.anonymous:
-            key = _surname(m.person)
-            if key in people and (m.code is None or m.title == "" or m.bare) and _same_person(
-                    m.person, mentions[people[key]].person):
-                _link(mentions, i, people[key])
-            else:
-                people.setdefault(key, i)
-                # A known leader's short forms ("Kim" for "Kim Jong-un") link back too.
-                for alias in m.extra.get("aliases", ()):
-                    people.setdefault(alias, i)
-                if m.title:
-                    heads.setdefault(m.title, i)
-        elif m.bare and m.definite and m.kind == "person":
-            role = _role(m)
-            earlier = heads.get(role)
-            if earlier is None:
-                earlier = next((anonymous[k] for k in reversed(list(anonymous))
-                                if k[2] == role), None)
-            if earlier is None:
-                earlier = _descriptor_target(mentions, i, kinds)
-            if earlier is not None:
-                _link(mentions, i, earlier)
+            _named_person(mentions, i, seen)
         elif m.bare and m.definite:
-            earlier = bodies.get(_role(m))
-            if earlier is None:
-                earlier = _descriptor_target(mentions, i, kinds)
+            if m.kind == "person":
+                earlier = _role_target(mentions, i, seen, kinds)
+            else:
+                earlier = _body_target(mentions, i, seen, kinds)
             if earlier is not None:
                 _link(mentions, i, earlier)
         elif m.anonymous and m.code is not None:
-            key = (m.code, m.sector, m.head)
-            if key in anonymous:
-                _link(mentions, i, anonymous[key])
-            else:
-                anonymous[key] = i
-            heads.setdefault(m.head, i)
+            _repeated_anonymous(mentions, i, seen)
         elif m.code is not None and not m.bare and m.head:
-            bodies[m.head] = i  # "the Israeli army": a later "the army" is this one
+            seen.bodies[m.head] = i  # "the Israeli army": a later "the army" is this one

@@ -29,14 +29,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from eventwire.actors.dictionary import Entry, normalise
+from eventwire.actors.lookup import Entry, Source, normalise
 from eventwire.errors import DataFileError
 
+# The PETRARCH file format (its grammar, not knowledge to tune): "[CODE]" blocks,
+# "!SET! = A, B" substitution sets, "{PLURALS}", and codes that stand for no code.
 _CODE = re.compile(r"\[([^\]]*)\]")
 _SET = re.compile(r"^(![A-Z0-9_-]+!)\s*=\s*(.+)$")
 _PLURALS = re.compile(r"\{([^}]*)\}")
 _NOT_A_CODE = {"---", "+++", "###", ""}
-_STATE_LIKE = re.compile(r"^[A-Z]{3}$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})")
 _OPEN_END = 100_000_000  # after any YYYYMMDD date
 
@@ -138,7 +139,7 @@ def article_day(published: str | None) -> int | None:
 def _entry_for(code: str | None, name: str, origin: str) -> Entry:
     country, sector = split_code(code or "")
     kind = "state" if country and not sector else "organisation"
-    return Entry(country, sector, kind, "name", name, origin=origin)
+    return Entry(country, sector, kind, "name", name, origin=origin, source=Source.PETRARCH)
 
 
 def _actor_entry(blocks: list[str], name: str, origin: str) -> Entry:
@@ -229,13 +230,24 @@ def read_agents(path: Path) -> Iterator[tuple[str, Entry]]:
         else:
             forms += [p for p in plurals.group(1).split() if p]
         entry = Entry(None, code.upper(), "person", "agent", normalise(head),
-                      prefix=prefix, origin=origin)
+                      prefix=prefix, origin=origin, source=Source.PETRARCH)
         for form in forms:
             yield form, entry
 
 
+def is_petrarch_file(path: Path) -> bool:
+    """PETRARCH dictionaries are recognised by ``.actors`` or ``.agents`` in the file name."""
+    name = path.name.lower()
+    return ".actors" in name or ".agents" in name
+
+
+def is_agents_file(path: Path) -> bool:
+    """Whether a PETRARCH dictionary is an agents file (by ``.agents`` in its name)."""
+    return ".agents" in path.name.lower()
+
+
 def read(path: Path) -> Iterator[tuple[str, Entry]]:
     """Read a PETRARCH dictionary, choosing actors or agents from the file name."""
-    if ".agents" in path.name.lower():
+    if is_agents_file(path):
         return read_agents(path)
     return read_actors(path)

@@ -29,22 +29,47 @@ Two gold formats, detected from the path:
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire import lexicons
+from eventwire.errors import DataFileError
 from eventwire.model import Actor, Article
 
-#: PLOVER codes organisations by class rather than by name.
-PLOVER_CLASS = {"igo": "IGO", "ngo": "NGO", "group": "IMG"}
-#: Where PLOVER's gold classes a body differently from eventwire (CAMEO): the Red Cross
-#: and Red Crescent are NGO in CAMEO and in eventwire's output, IGO in PLOVER's records
-#: (the ICRC's mandate under the Geneva Conventions). Only the scoring maps it.
-PLOVER_CLASS_OF_CODE = {"REDCROSS": "IGO"}
-#: Sectors that name a PLOVER class on their own (an unnamed rights group is an NGO).
-CLASS_SECTORS = frozenset({"IGO", "NGO"})
+
+@dataclass(frozen=True, slots=True)
+class PloverClasses:
+    """How actors map to PLOVER's organisation classes (``data/actors/plover_classes.yaml``).
+
+    PLOVER codes organisations by class rather than by name.
+
+    Args:
+        kinds: class of each kind of body (igo → IGO, ngo → NGO, group → IMG).
+        codes: codes PLOVER's gold classes differently from eventwire (REDCROSS → IGO).
+        sectors: sectors that name a class on their own (an unnamed rights group: NGO).
+    """
+
+    kinds: dict[str, str]
+    codes: dict[str, str]
+    sectors: frozenset[str]
+
+
+@functools.cache
+def plover_mapping() -> PloverClasses:
+    """The PLOVER class mapping, read once from ``plover_classes.yaml``."""
+    data = lexicons.load_yaml("actors/plover_classes.yaml")
+    try:
+        return PloverClasses({str(k): str(v) for k, v in data["kinds"].items()},
+                             {str(k): str(v) for k, v in data["codes"].items()},
+                             frozenset(str(s) for s in data["sectors"]))
+    except (KeyError, TypeError, AttributeError) as e:
+        raise DataFileError("data/actors/plover_classes.yaml",
+                            "expected mappings kinds and codes and a list sectors") from e
 
 
 def detect_format(path: Path) -> str:
@@ -156,28 +181,30 @@ def resolved_codes(actors: list[Actor] | tuple[Actor, ...],
         actors: the actors of one sentence.
         classes: PLOVER class (IGO, NGO, IMG) of each organisation code.
     """
+    plover = plover_mapping()
     codes: set[str] = set()
     for actor in actors:
         if not actor.code:
-            if actor.sector in CLASS_SECTORS:
+            if actor.sector in plover.sectors:
                 codes.add(actor.sector)
             continue
         codes.add(actor.code)
         if actor.country:
             codes.add(actor.country)
-        kind_class = PLOVER_CLASS.get(actor.kind) or classes.get(actor.code)
+        kind_class = plover.kinds.get(actor.kind) or classes.get(actor.code)
         if kind_class:
             codes.add(kind_class)
-        if actor.code in PLOVER_CLASS_OF_CODE:
-            codes.add(PLOVER_CLASS_OF_CODE[actor.code])
+        if actor.code in plover.codes:
+            codes.add(plover.codes[actor.code])
     return codes
 
 
 def plover_classes(pipeline: Any) -> dict[str, str]:
     """The PLOVER class of every IGO, NGO and group code in the pipeline's dictionary."""
+    kinds = plover_mapping().kinds
     entries = pipeline.actors.dictionary.entries.values()
-    return {e.code: PLOVER_CLASS[e.kind] for e in entries
-            if e.code and e.kind in PLOVER_CLASS and e.form != "agent"}
+    return {e.code: kinds[e.kind] for e in entries
+            if e.code and e.kind in kinds and e.form != "agent"}
 
 
 def _plover(path: Path, pipeline: Any) -> dict[str, Any]:
@@ -239,37 +266,41 @@ def match_mentions(gold: list[dict[str, Any]], predicted: list[Actor]) -> list[t
     return pairs
 
 
+def _score_article(article: Article, gold: list[dict[str, Any]], predicted: list[Actor],
+                   counts: Counter[str], errors: list[dict[str, Any]]) -> None:
+    """Add one article's mention, code and sector counts (and its errors)."""
+    pairs = match_mentions(gold, predicted)
+    counts["gold"] += len(gold)
+    counts["predicted"] += len(predicted)
+    counts["coded"] += sum(1 for a in predicted if a.code)
+    gold_codes = {g["text"].lower(): g.get("code") for g in gold}
+    for actor in predicted:
+        # Repeats of an annotated text ("Israel" again) are judged by their code.
+        if actor.text.lower() in gold_codes:
+            counts["same_text"] += 1
+            counts["same_text_ok"] += gold_codes[actor.text.lower()] == actor.code
+    counts["matched"] += len(pairs)
+    matched_text = {g["text"] for g, _ in pairs}
+    for item in gold:
+        if item["text"] not in matched_text:
+            errors.append({"article": str(article.key), "missed": item["text"]})
+    for item, actor in pairs:
+        counts["code_ok"] += item.get("code") == actor.code
+        if item.get("code") != actor.code:
+            errors.append({"article": str(article.key), "text": item["text"],
+                           "gold_code": item.get("code"), "code": actor.code})
+        if item.get("sector") is not None:
+            counts["sector_total"] += 1
+            counts["sector_ok"] += item["sector"] == actor.sector
+
+
 def _sample(path: Path, pipeline: Any) -> dict[str, Any]:
     counts: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
     cases = _sample_cases(path)
     for article, expected in cases:
         gold = expected.get("actors") or []
-        result = pipeline.process(article)
-        predicted = list(result.actors)
-        pairs = match_mentions(gold, predicted)
-        counts["gold"] += len(gold)
-        counts["predicted"] += len(predicted)
-        counts["coded"] += sum(1 for a in predicted if a.code)
-        gold_codes = {g["text"].lower(): g.get("code") for g in gold}
-        for actor in predicted:
-            # Repeats of an annotated text ("Israel" again) are judged by their code.
-            if actor.text.lower() in gold_codes:
-                counts["same_text"] += 1
-                counts["same_text_ok"] += gold_codes[actor.text.lower()] == actor.code
-        counts["matched"] += len(pairs)
-        matched_text = {g["text"] for g, _ in pairs}
-        for item in gold:
-            if item["text"] not in matched_text:
-                errors.append({"article": str(article.key), "missed": item["text"]})
-        for item, actor in pairs:
-            counts["code_ok"] += item.get("code") == actor.code
-            if item.get("code") != actor.code:
-                errors.append({"article": str(article.key), "text": item["text"],
-                               "gold_code": item.get("code"), "code": actor.code})
-            if item.get("sector") is not None:
-                counts["sector_total"] += 1
-                counts["sector_ok"] += item["sector"] == actor.sector
+        _score_article(article, gold, list(pipeline.process(article).actors), counts, errors)
     return {
         "format": "sample",
         "articles": len(cases),
