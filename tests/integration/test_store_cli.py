@@ -218,3 +218,10 @@ def test_store_cli_ingest_skips_its_own_database_file(quoted_db: Path, run: str)
         assert result.exit_code == 0, result.output
     with Store(quoted_db, read_only=True) as store:
         assert store.counts()["errors"] == 0
+
+
+def test_store_cli_period_choices_follow_the_store() -> None:
+    from eventwire.cli.store import Period
+    from eventwire.store import PERIODS
+
+    assert tuple(p.value for p in Period) == PERIODS

@@ -166,3 +166,10 @@ def test_events_petrarch_compound_slot_needs_conjoined_subject(tmp_path, nlp, se
 ])
 def test_events_patterns_news_verb_coverage(pipeline, sentence, code):
     assert code in {e.cameo for e in pipeline.process(sentence).events}
+
+
+def test_events_patterns_empty_pattern_is_a_data_file_error() -> None:
+    from eventwire.errors import DataFileError
+
+    with pytest.raises(DataFileError, match=r"mine\.txt:3: empty pattern"):
+        make_pattern("190", "  - ", "verb", "mine.txt:3")

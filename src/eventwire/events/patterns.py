@@ -139,7 +139,7 @@ def make_pattern(
     for word in text.lower().split():
         words.extend(p for p in word.replace("-", " - ").split() if p != "-")
     if not words:
-        raise ValueError("empty pattern")
+        raise DataFileError(origin or "<pattern>", "empty pattern")
     if kind == "noun":
         prepositions = pattern_prepositions()
         cut = next((i for i, w in enumerate(words) if w in prepositions and i > 0), len(words))
