@@ -23,7 +23,7 @@ a commit's subject; the figures each change moved are in the
 def render() -> str:
     """Return the text of docs/changelog.md."""
     log = subprocess.run(
-        ["git", "log", "--format=%ad%x09%s", "--date=short"],
+        ["git", "log", "--no-merges", "--format=%ad%x09%s", "--date=short"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
     days: dict[str, list[str]] = {}

@@ -113,3 +113,36 @@ def test_docs_cli_reference_lists_every_command(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     missing = [c for c in commands if f"`{c}`" not in text or f"Usage: {c} " not in text]
     assert not missing, f"docs/cli.md lacks {missing}"
+
+
+DATA = REPO / "src" / "eventwire" / "data"
+PACKAGE = REPO / "src" / "eventwire"
+# Data folders documented on a stage page of the same name (sample, schema, evaluate and
+# codebook are documented elsewhere: quickstart, schema, evaluation, events).
+_DATA_PAGES = {"actors": "actors", "attribution": "attribution", "events": "events", "clean": "clean", "nlp": "nlp"}
+_LAYOUT_ROW = re.compile(r"^\|\s*(`[^|]+)\|", re.MULTILINE)
+
+
+@pytest.mark.parametrize("folder", sorted(_DATA_PAGES))
+def test_docs_stage_page_names_each_data_file(folder: str) -> None:
+    page = DOCS / "stages" / f"{_DATA_PAGES[folder]}.md"
+    text = page.read_text(encoding="utf-8")
+    files = sorted(p.name for p in (DATA / folder).iterdir() if p.is_file())
+    missing = [name for name in files if f"`{name}`" not in text and f"/{name}`" not in text]
+    assert not missing, f"{page.relative_to(REPO)} does not name data/{folder}/ files {missing}"
+
+
+@pytest.mark.parametrize("stage", ["actors", "attribution", "events"])
+def test_docs_code_layout_names_existing_modules(stage: str) -> None:
+    page = DOCS / "stages" / f"{stage}.md"
+    text = page.read_text(encoding="utf-8")
+    layout = text.split("## Code layout", 1)
+    assert len(layout) == 2, f"{page.relative_to(REPO)} has no 'Code layout' section"
+    section = layout[1].split("\n## ", 1)[0]
+    named = [m for cell in _LAYOUT_ROW.findall(section) for m in re.findall(r"`([^`]+\.py)`", cell)]
+    assert named, f"{page.relative_to(REPO)}: the Code layout table names no modules"
+    missing = [m for m in named if not (PACKAGE / stage / m).is_file()]
+    assert not missing, f"{page.relative_to(REPO)} names modules that do not exist: {missing}"
+    modules = sorted(str(p.relative_to(PACKAGE / stage)) for p in (PACKAGE / stage).rglob("*.py"))
+    unnamed = [m for m in modules if m not in named and not m.endswith("/__init__.py")]
+    assert not unnamed, f"{page.relative_to(REPO)}: Code layout does not name {unnamed}"
