@@ -20,6 +20,14 @@ PROCESSED_KINDS = frozenset({"headline"})
 
 MODALITIES = ("asserted", "intended", "conditional", "hypothetical", "demanded")
 ATTRIBUTION_KINDS = ("direct", "indirect", "mixed")
+#: How an actor's code was found (``Actor.evidence``): a dictionary phrase in the mention;
+#: a title before an unknown name ("Chinese diplomat Wu"); an apposition ("X, UNICEF's
+#: director"); a possessor or "of" phrase ("Turkey's envoy", "the envoy of Turkey"); a
+#: place whose state is known ("Lamu County Commissioner"); the article's dateline or lead;
+#: the only state named in the paragraph; an earlier mention of the same body; a
+#: coreference link to an earlier mention of the same actor.
+EVIDENCE = ("dictionary", "title", "apposition", "possessive", "place", "dateline",
+            "paragraph", "context", "coreference")
 
 
 def text_id(text: str) -> str:
@@ -107,6 +115,8 @@ class Actor:
     official" or "he" after "a senior American official"); ``None`` on first mentions.
     ``country`` is the home state (ISO3) of a non-state actor or an IGO body when one
     applies ("Hamas militants" → code HAMAS, country PSE); for states it equals ``code``.
+    ``evidence`` says how the code was found (one of :data:`EVIDENCE`), ``None`` when
+    the actor has no code.
     """
 
     id: str
@@ -120,6 +130,7 @@ class Actor:
     anonymous: bool = False
     refers_to: str | None = None
     country: str | None = None
+    evidence: str | None = None
 
     @property
     def entity(self) -> str:

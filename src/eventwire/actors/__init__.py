@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.actors import context, coref
+from eventwire.actors import affiliation, context, coref
 from eventwire.actors.acceptance import accepted
 from eventwire.actors.captions import caption_mentions
 from eventwire.actors.dictionary import Dictionary, Entry, build, code_kinds, country_codes
@@ -66,6 +66,9 @@ class ActorStage:
         mentions = group_mentions(doc, accepted(doc, raw, self.matcher))
         mentions += unresolved_entities(doc, mentions)
         mentions += caption_mentions(article, self.nlp, self.matcher, day)
+        # Before nested mentions go: "Catherine Russell, UNICEF's executive director"
+        # reads its code from "UNICEF" inside the wider title mention.
+        affiliation.affiliate(doc, mentions)
         mentions = _drop_nested(mentions)
         coref.resolve_abbreviations(mentions, text)
 
@@ -75,7 +78,10 @@ class ActorStage:
 
         dateline = context.dateline_country(article, piece_matches)
         lead = context.lead_span(doc, article)
-        context.resolve(mentions, text, context.dominant_country(mentions, lead, dateline))
+        dominant = context.dominant_country(mentions, lead, dateline)
+        evidence = "dateline" if dateline else "context"
+        context.resolve(mentions, text, dominant, evidence)
+        affiliation.titled_officials(mentions, text, dominant, evidence)
         coref.link(mentions, self.kinds)
         return _to_actors(mentions, text)
 
@@ -105,5 +111,6 @@ def _to_actors(mentions: list[Mention], text: str) -> list[Actor]:
             kind=m.kind, name=m.person or m.name, anonymous=m.anonymous,
             refers_to=ids.get(refers) if refers is not None else None,
             country=m.home or (m.code if m.code in codes else None),
+            evidence=(m.evidence or "dictionary") if m.code else None,
         ))
     return actors

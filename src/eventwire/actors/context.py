@@ -16,8 +16,9 @@ Two rules, in text order, over mentions that have no code (``institutions.tsv``)
    no institution stays uncoded), nor indefinite bodies ("a government statement"),
    except local officials ("a local official" is of the place reported from).
 
-Mentions coded by these rules keep their sector; ``Mention.code_from`` says which
-rule coded them (``institution`` or ``dominant``).
+Mentions coded by these rules keep their sector; ``Mention.evidence`` says which rule
+coded them (``context`` for the same institution, ``dateline`` or ``context`` for the
+dominant country, as it came from the dateline or from the lead alone).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from eventwire import lexicons
 from eventwire.actors.lookup import Entry
@@ -125,7 +126,8 @@ def dominant_country(mentions: list[Mention], lead: tuple[int, int] | None,
     return named.pop() if len(named) == 1 else None
 
 
-def resolve(mentions: list[Mention], text: str, dominant: str | None) -> None:
+def resolve(mentions: list[Mention], text: str, dominant: str | None,
+            dominant_evidence: str = "context") -> None:
     """Code uncoded institution mentions in place (rules in the module docstring)."""
     seen: dict[str, str] = {}  # institution phrase or family -> latest country
     for m in mentions:
@@ -145,13 +147,13 @@ def resolve(mentions: list[Mention], text: str, dominant: str | None) -> None:
         found = seen.get(inst.phrase)
         if found is None and inst.family == inst.phrase:
             found = seen.get(inst.family)  # "the ministry": any ministry named before
-        rule: Literal["institution", "dominant"] = "institution"
+        evidence = "context"
         if found is None and _may_take_dominant(m, inst, text):
-            found, rule = dominant, "dominant"
+            found, evidence = dominant, dominant_evidence
         if found is None:
             continue
         m.code, m.home = found, found
-        m.code_from = rule
+        m.evidence = evidence
         for each in named:
             seen[each.phrase] = found
             if each.family:

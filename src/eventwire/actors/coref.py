@@ -45,6 +45,7 @@ def _link(mentions: list[Mention], later: int, earlier: int) -> None:
     m.refers_to = earlier
     if m.code is None:
         m.code, m.name = target.code, target.name
+        m.evidence = "coreference" if target.code else None
     if m.sector is None:
         m.sector = target.sector
     if m.home is None:
@@ -87,6 +88,7 @@ def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
             source = defined[word]
             m.code, m.sector, m.name = source.code, source.sector, source.name
             m.home = source.home
+            m.evidence = "context"
         else:
             scored = [(counts.get(c.code, 0), -i, c) for i, c in enumerate(m.abbr.candidates)]
             best = max(scored, default=None, key=lambda s: (s[0], s[1]))
@@ -95,6 +97,7 @@ def resolve_abbreviations(mentions: list[Mention], text: str) -> None:
                 m.code, m.name = reading.code, reading.name
                 m.home = reading.home or reading.code
                 m.sector = m.sector or reading.sector
+                m.evidence = "context"
         m.abbr = None
 
 

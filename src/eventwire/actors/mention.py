@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
 from eventwire.actors.lookup import Entry
 
 
@@ -45,5 +43,6 @@ class Mention:
     aliases: tuple[str, ...] = ()
     #: Index (in the article's mention list) of the first full mention of the same actor.
     refers_to: int | None = None
-    #: Which context rule coded an institution (:mod:`.context`), None when none did.
-    code_from: Literal["institution", "dominant"] | None = None
+    #: How the code was found (``eventwire.model.EVIDENCE``); None: a dictionary phrase
+    #: in the mention itself, or no code.
+    evidence: str | None = None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.actors.agents import combine_sector
 from eventwire.actors.countries import home_of, pick_origin
+from eventwire.actors.lookup import Entry, Source
 from eventwire.actors.mention import Mention
 from eventwire.actors.phrases import Match
 
@@ -39,4 +40,12 @@ def person_mention(doc: Doc, head: Token, origins: list[Match], agents: list[Mat
         name=person_name, anonymous=False,
         head=person_name.lower(), title=title[0].text.lower() if title else "",
         person=person_name, home=home_of(origin),
+        evidence=_evidence(origin),
     )
+
+
+def _evidence(origin: Entry | None) -> str | None:
+    """ "Lamu County Commissioner X": a place's state; "Chinese diplomat X": the title."""
+    if origin is None or not origin.code:
+        return None
+    return "place" if origin.source in (Source.REGIONS, Source.SEATS) else "title"

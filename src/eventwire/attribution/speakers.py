@@ -4,9 +4,16 @@ The source span stays as written ("he", "the official", "who"); resolution finds
 the actor it points at: the actor mention overlapping the source (the one holding
 the source's head word first), else, for pronouns and bare descriptors ("the
 official", "the spokesman"), the most recent earlier source or actor mention that
-fits. Anonymity comes from the actor stage's ``anonymous`` flag, from an unnamed
-indefinite descriptor ("an official", "sources familiar with the talks"), or from a
-phrase in the sentence ("speaking on condition of anonymity", "anonymously").
+fits.
+
+Anonymity follows one rule: a source is anonymous when it identifies no person and no
+named body. A named person ("Stephane Dujarric", "Rubio") or a named body ("the State
+Department", "a DHS spokesperson", "China", "Pakistan's foreign ministry") is not;
+"officials", "a source close to the talks", "authorities", "Chinese diplomats", "Biden
+administration officials" and "two Clinton donors" are (a person's name that only
+qualifies the people, as "Biden" does, identifies no one). A pronoun or a bare definite
+descriptor ("he", "the official") takes its antecedent's flag, and a phrase near the
+source ("speaking on condition of anonymity", "anonymously") makes any source anonymous.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.actors.antecedents import person_before
 from eventwire.attribution.thresholds import THRESHOLDS
 from eventwire.lexicons import load_yaml
 from eventwire.model import Actor
@@ -40,6 +48,7 @@ class _SourceWords:
     lemma: str
     tokens: list[Any]
     named: bool
+    identified: bool
     plural: bool
     person: bool
     determiners: frozenset[str]
@@ -65,6 +74,11 @@ class SpeakerResolver:
         self.anonymous_heads = frozenset(words.get("anonymous_heads", ()))
         self.pronouns: dict[str, str] = dict(words.get("pronouns", {}))
         self.titles = frozenset(words.get("titles", ()))
+        self.documents = frozenset(words.get("documents", ()))
+        #: Heads of sources that speak as one body: its groups that are no people, and
+        #: documents ("police", "the agency", "state television", "a statement").
+        self.bodies = (frozenset(words.get("groups", ())) - self.people - frozenset(words.get("people_groups", ()))
+                       ) | frozenset(words.get("bodies", ())) | self.documents
         phrases = sorted(words.get("anonymous_phrases", ()), key=len, reverse=True)
         self.anonymous_phrase = re.compile(
             r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE,
@@ -96,9 +110,13 @@ class SpeakerResolver:
     ) -> Speaker:
         words = self._read_words(doc, start, end, head_i)
         actor = _overlapping(actors, start, end, words.head)
+        if actor is None and words.head is not None:
+            # "Smith, who heads the agency, said …": a relative pronoun speaks as the
+            # noun its clause describes; "it said" as the latest body before it.
+            actor = _relative_antecedent(words.head, actors) or self._body_before(words, actors)
         sentence_anonymous = self._near_anonymous(text, start, end)
         if words.head_lower in self.pronouns or words.bare_descriptor:
-            speaker = self._from_antecedent(words, actor, sentence_anonymous, seen, actors, start)
+            speaker = self._from_antecedent(doc, words, actor, sentence_anonymous, seen, actors, start)
             if speaker is not None:
                 seen.append(_Seen(start, words.lemma, words.plural, True, speaker))
                 return speaker
@@ -125,6 +143,7 @@ class SpeakerResolver:
             or (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE", "LOC"))
             for t in tokens
         )
+        identified = self._identified(head, tokens)
         plural = head is not None and (head.tag_ in ("NNS", "NNPS") or head_lower in ("they", "we"))
         person = head is not None and not plural and (
             head.ent_type_ == "PERSON" or lemma in self.people
@@ -134,15 +153,48 @@ class SpeakerResolver:
         bare_descriptor = (
             not named and lemma in self.descriptors and bool(determiners & {"the", "this", "that"})
         )
-        return _SourceWords(head, head_lower, lemma, tokens, named, plural, person, determiners,
-                            bare_descriptor)
+        return _SourceWords(head, head_lower, lemma, tokens, named, identified, plural, person,
+                            determiners, bare_descriptor)
+
+    def _identified(self, head: Any, tokens: list[Any]) -> bool:
+        """Whether the source names a person or a body (the anonymity rule above)."""
+        if head is None:
+            return False
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+            return True  # "Dujarric", "the State Department", "China"
+        lemma = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        # What the head is: a body ("the Chinese government") or a document of one ("a
+        # Turkish presidential statement") is named by a state word; a singular office
+        # with "the" or a possessor ("the French foreign minister") is its one holder.
+        body = (lemma in self.descriptors and lemma not in self.people) or lemma in self.documents
+        definite = not plural and any(t.lower_ == "the" or t.dep_ == "poss" for t in tokens if t.i < head.i)
+        # "the regional governor", "the bloc's foreign policy chief", "the agency": one
+        # holder, one body; "the official", "the source" stay as anonymous as they were.
+        if definite and (body or (lemma in self.people and lemma not in self.anonymous_heads)):
+            return True
+        office = lemma in self.people and definite
+        for t in tokens:
+            if t is head:
+                continue
+            if t.ent_type_ == "PERSON":
+                # "Biden administration officials", "two Clinton donors": a name before
+                # the head only qualifies the people; "senators led by Jim Risch" names them.
+                if t.i > head.i:
+                    return True
+            elif t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")):
+                return True  # "a DHS spokesperson", "State Department officials"
+            elif t.ent_type_ in ("GPE", "NORP") and (body or office):
+                return True
+        return False
 
     def _from_antecedent(
-        self, words: _SourceWords, actor: Actor | None, sentence_anonymous: bool,
+        self, doc: Any, words: _SourceWords, actor: Actor | None, sentence_anonymous: bool,
         seen: list[_Seen], actors: list[Actor], start: int,
     ) -> Speaker | None:
         """A pronoun or bare descriptor ("he", "the official") speaks as its antecedent."""
-        antecedent = self._antecedent(words.head_lower, words.lemma, words.plural, seen, actors, start)
+        antecedent = self._antecedent(doc, words.head_lower, words.lemma, words.plural, seen,
+                                      actors, start)
         if antecedent is None:
             return None
         # The actor stage's own link wins; an unlinked mention takes the antecedent's.
@@ -154,23 +206,28 @@ class SpeakerResolver:
         return Speaker(entity, antecedent.anonymous or sentence_anonymous, True)
 
     def _anonymous(self, words: _SourceWords, actor: Actor | None, sentence_anonymous: bool) -> bool:
-        """Whether a source with no antecedent is anonymous."""
-        # This stage's own rules decide anonymity; the actor stage's flag is a fallback
-        # for sources whose head word says nothing (no descriptor, no name).
-        lemma = words.lemma
-        anonymous = sentence_anonymous or (
-            actor is not None and actor.anonymous and not words.named and lemma not in self.descriptors
-        )
-        determiners = words.determiners
-        definite = bool(determiners & {"the", "this", "that", "these", "those"}) or any(
-            t.dep_ == "poss" for t in words.tokens
-        )
-        if not words.named and not definite and (
-            lemma in self.anonymous_heads or (lemma in self.people and (determiners or words.plural))
-        ):
-            # "an official", "sources", "a Somali army commander", "Qatari mediators"
-            anonymous = True
-        return anonymous
+        """Whether a source with no antecedent is anonymous (the rule in the module docstring)."""
+        if sentence_anonymous:
+            return True
+        head = words.head
+        if head is None or words.head_lower in self.pronouns:
+            # A pronoun no earlier source explains: the actor stage's link, if any.
+            return actor is not None and actor.anonymous
+        if words.identified or words.lemma in self.bodies or head.pos_ != "NOUN":
+            return False  # a name, a body or document that speaks as one ("police", "a statement")
+        return True  # people described without a name: "officials", "analysts", "two donors"
+
+    @staticmethod
+    def _body_before(words: _SourceWords, actors: list[Actor]) -> Actor | None:
+        """ "it said": the latest coded actor that is not a person, in the sentence or the
+        one before."""
+        head = words.head
+        if head is None or head.lower_ != "it":
+            return None
+        sent = head.sent
+        floor = head.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        return next((a for a in reversed(actors)
+                     if floor <= a.start and a.end <= head.idx and a.code and a.kind != "person"), None)
 
     @staticmethod
     def _full_name(surname: str, actors: list[Actor], start: int) -> Actor | None:
@@ -192,32 +249,45 @@ class SpeakerResolver:
         return bool(self.anonymous_phrase.search(text, lo, hi))
 
     def _antecedent(
-        self, pronoun: str, lemma: str, plural: bool, seen: list[_Seen],
+        self, doc: Any, pronoun: str, lemma: str, plural: bool, seen: list[_Seen],
         actors: list[Actor], start: int,
     ) -> Speaker | None:
+        if pronoun in ("he", "she", "him", "her"):
+            return self._person_antecedent(doc, seen, actors, start)
         # Earlier sources first: the speaker of the previous attribution is the usual
-        # referent of "he" and "the official" in news prose.
+        # referent of "they" and "the official" in news prose.
         for item in reversed(seen):
             if item.start >= start:
                 continue
-            if pronoun in ("he", "she", "him", "her"):
-                if item.person and not item.plural and item.head not in self.pronouns:
-                    return item.speaker
-                if item.head in ("he", "she") and item.speaker.actor is not None:
-                    return item.speaker
-            elif pronoun in ("they", "them", "we"):
+            if pronoun in ("they", "them", "we"):
                 if item.plural:
                     return item.speaker
             elif pronoun == "who":
                 return None
             elif item.head == lemma:
                 return item.speaker
-        # A personal pronoun with no earlier speaker: the latest person mentioned.
-        if pronoun in ("he", "she", "him", "her"):
-            for actor in reversed(actors):
-                if actor.end <= start and actor.kind == "person":
-                    return Speaker(actor.entity, actor.anonymous, True)
         return None
+
+    def _person_antecedent(self, doc: Any, seen: list[_Seen], actors: list[Actor],
+                           start: int) -> Speaker | None:
+        """ "he", "she": the latest earlier speaker or subject person
+        (:mod:`eventwire.actors.antecedents`)."""
+        spoke = next((item for item in reversed(seen) if item.start < start and item.person
+                      and not item.plural and (item.head not in self.pronouns
+                                               or item.speaker.actor is not None)), None)
+        actor = person_before(doc, actors, start, after=spoke.start if spoke else -1)
+        if actor is not None:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            words = self._read_words(doc, actor.start, actor.end, span.root.i if span is not None else None)
+            return Speaker(actor.entity, not words.identified, True)
+        return spoke.speaker if spoke else None
+
+
+def _relative_antecedent(head: Any, actors: list[Actor]) -> Actor | None:
+    if head.tag_ not in ("WP", "WDT") or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    return _overlapping(actors, noun.idx, noun.idx + len(noun.text), noun)
 
 
 def _overlapping(actors: list[Actor], start: int, end: int, head: Any) -> Actor | None:

@@ -11,7 +11,8 @@ the parse (:mod:`.roles`, one module per construction), modality and negation fr
 governing verbs (:mod:`.modality`); the claim is the attribution whose content holds
 the trigger. Events whose roles are all unresolved are kept only inside quotations or
 attributions, where a claim without named actors ("There will be no sale …") is still
-worth recording.
+worth recording, and even there not an event noun named in passing ("the revolution",
+"the attacks" in a prepositional phrase).
 """
 
 from __future__ import annotations
@@ -153,7 +154,8 @@ class EventStage:
                 )
             in_quote = claim is not None or reading.in_quote(token.idx)
             for order, event in enumerate(_events(token, pattern, reading, local, claim)):
-                if event.source is None and event.target is None and not in_quote:
+                if event.source is None and event.target is None and (
+                        not in_quote or _passing_noun(token, pattern)):
                     continue
                 drafts.append((event.trigger.start, token.i, order, event))
         drafts.sort(key=lambda d: d[:3])
@@ -263,6 +265,13 @@ def _pairs(pattern: Pattern, coded: _Coded) -> Iterable[tuple[Filler | None, Fil
         back = lookup(pattern.target_code)
         found += [(t, s, back) for s, t in pairs if s is not None and t is not None]
     return found
+
+
+def _passing_noun(token: Any, pattern: Pattern) -> bool:
+    """An event noun named in passing ("the opposition", "genocide", "the attacks" in a
+    prepositional phrase or as a modifier): with no participant it is no event, even in
+    a quotation. One that a verb acts on ("a loan was approved") stays."""
+    return pattern.kind == "noun" and token.dep_ not in load_grammar()["event_noun_deps"]
 
 
 def _claim(offset: int, attributions: list[Attribution]) -> Attribution | None:

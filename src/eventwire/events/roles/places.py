@@ -16,11 +16,19 @@ from eventwire.model import Actor
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
+# Evidence kinds (``Actor.evidence``) by which the actors stage inferred a state from the
+# text around a mention rather than read it in the mention.
+_INFERRED = frozenset({"paragraph", "dateline", "context"})
+
+
 def seats_of(sources: list[Filler], context: RoleContext, code: str = "") -> frozenset[str]:
     """The states the sources speak for: a place name of one of them is no target.
 
     Only a source the actors stage coded as the state (named by a place) or its
-    government counts:
+    government counts, and not one whose state it read from the article around it
+    (evidence ``paragraph``, ``dateline``, ``context``): then the place may be what
+    told it the state ("President Bouteflicka threatened a curfew in Algiers").
+    Also:
     "Kenyan farmers would blockade Nairobi" does target the capital (the government
     seated there). A coercion (CAMEO 17, ``root_policies.tsv``) is exempt: "Turkish
     authorities imposed a curfew in Cizre, Turkey" targets the people of that place."""
@@ -28,7 +36,7 @@ def seats_of(sources: list[Filler], context: RoleContext, code: str = "") -> fro
         return frozenset()
     return frozenset(
         f.actor.code for f in sources
-        if f.actor.code is not None and not f.guessed
+        if f.actor.code is not None and not f.guessed and f.actor.evidence not in _INFERRED
         and (f.actor.sector == "GOV" or place_name(f.actor, context))
     )
 

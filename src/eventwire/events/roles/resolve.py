@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from eventwire.actors.antecedents import person_before
 from eventwire.events.patterns import load_grammar
 from eventwire.events.roles.filler import Filler, RoleContext, direct_actor, is_coded, modifier_actor
 from eventwire.events.roles.places import bare_place, is_seat, placed_in_state
@@ -31,6 +32,11 @@ def resolve_one(token: Any, context: RoleContext, *, exclude: set[str] | None = 
     if uncoded is None and token.lower_ in grammar["it_pronoun"]:
         actor = context.actor_before(token, exclude=exclude or set())
         return Filler(actor, guessed=True) if actor is not None else None
+    if uncoded is None and token.lower_ in grammar["personal_pronoun"]:
+        # "He also plans to urge …": the latest person who was a clause's subject.
+        person = person_before(token.doc, context.actors, token.idx)
+        if person is not None and person.entity not in (exclude or set()):
+            return Filler(person, guessed=True)
     for tier in _NAMING_TIERS:
         found = tier(token, context)
         if found is not None:

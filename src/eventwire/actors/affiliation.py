@@ -1,0 +1,139 @@
+"""Give people the affiliation the sentence around their name states.
+
+News introduces a person once with their affiliation beside the name, and the
+dictionary knows few names. Three constructions name it, read from the parse:
+
+- **apposition**: "Stephane Dujarric, spokesman for the U.N. chief", "Catherine
+  Russell, UNICEF's executive director", and the other way round, "Guterres'
+  spokesman, Stephane Dujarric";
+- **possessive**: "Turkey's foreign minister", a possessor of the name's head;
+- **of phrase**: "the ambassador of Pakistan", "a spokesman for the ministry"
+  (``affiliation.yaml``: ``preps``).
+
+The first coded mention inside the phrase (state, organisation, group, or a coded
+person such as the UN chief) gives the person its code, home country and, when the
+person has none, its sector; ``Mention.evidence`` records the construction. Later
+mentions of the person (surname, "the minister", "he") inherit it through
+:mod:`.coref` and the stages that resolve pronouns.
+
+Then :func:`titled_officials`: a named official whose title is an office every state
+has ("Finance Minister X", "Judge X") and whose text names no state takes the only
+state named in the paragraph, else the article's dominant country. A title that names
+a body's staff ("spokesman", ``staff_words.tsv``) does not: the body is unknown.
+
+Why by hand: this is the project's own reading of news prose; spaCy supplies the parse.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from eventwire import lexicons
+from eventwire.actors.mention import Mention
+from eventwire.actors.packaged import country_codes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@functools.cache
+def _staff() -> frozenset[str]:
+    return frozenset(" ".join(row[0].lower().split()) for _, row in lexicons.load_tsv("actors/staff_words.tsv", 1))
+
+
+@functools.cache
+def _settings() -> dict[str, frozenset[str]]:
+    data: Any = lexicons.load_yaml("actors/affiliation.yaml") or {}
+    return {key: frozenset(str(v) for v in data.get(key) or ()) for key in ("preps", "office_sectors", "kinds")}
+
+
+def affiliate(doc: Doc, mentions: list[Mention]) -> None:
+    """Code uncoded people from an apposition, possessor or of phrase, in place."""
+    for m in mentions:
+        if m.code is not None or m.kind != "person" or (m.anonymous and not m.person):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for evidence, (lo, hi) in _phrases(span):
+            found = _coded_in(mentions, m, lo, hi)
+            if found is not None:
+                _take(m, found, _sector_in(mentions, m, lo, hi), evidence)
+                break
+
+
+def _phrases(span: Span) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Character ranges that may state the affiliation of the person ``span`` names."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            yield "apposition", _extent(child)
+    if root.dep_ == "appos" and root.head.i < span.start:
+        # "Guterres' spokesman, Stephane Dujarric": the phrase the name renames.
+        head = root.head
+        yield "apposition", (head.left_edge.idx, span.start_char)
+    for child in root.children:
+        if child.dep_ == "poss":
+            yield "possessive", _extent(child)
+        elif child.dep_ == "prep" and child.lower_ in _settings()["preps"] and child.i >= span.end:
+            yield "possessive", _extent(child)
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    last = token.right_edge
+    return token.left_edge.idx, last.idx + len(last.text)
+
+
+def _inside(m: Mention, lo: int, hi: int, person: Mention) -> bool:
+    return lo <= m.start and m.end <= hi and m is not person and not (
+        m.start <= person.start and person.end <= m.end)
+
+
+def _coded_in(mentions: list[Mention], person: Mention, lo: int, hi: int) -> Mention | None:
+    kinds = _settings()["kinds"]
+    return next((m for m in mentions if m.code is not None and m.kind in kinds
+                 and _inside(m, lo, hi, person)), None)
+
+
+def _sector_in(mentions: list[Mention], person: Mention, lo: int, hi: int) -> str | None:
+    """The first sector named in the phrase ("spokesman for the foreign ministry": GOV)."""
+    return next((m.sector for m in mentions if m.sector and _inside(m, lo, hi, person)), None)
+
+
+def _take(person: Mention, found: Mention, sector: str | None, evidence: str) -> None:
+    person.code = found.code
+    person.home = found.home or (found.code if found.code in country_codes() else None)
+    person.name = person.name or found.name
+    person.sector = person.sector or sector or found.sector
+    person.evidence = evidence
+
+
+def titled_officials(mentions: list[Mention], text: str, dominant: str | None,
+                     dominant_evidence: str) -> None:
+    """A named official with an office title and no state takes the paragraph's only
+    state, else the dominant country (``affiliation.yaml``: ``office_sectors``)."""
+    offices = _settings()["office_sectors"]
+    codes = country_codes()
+    for m in mentions:
+        if m.code is not None or m.kind != "person" or not m.person or not m.title:
+            continue
+        if m.sector not in offices or m.title in _staff() or m.title.split()[-1] in _staff():
+            continue  # "Spokesman X" speaks for a body the text has not named
+        named = _paragraph_states(mentions, text, m, codes)
+        if len(named) == 1:
+            m.code = m.home = named.pop()
+            m.evidence = "paragraph"
+        elif dominant is not None:
+            m.code = m.home = dominant
+            m.evidence = dominant_evidence
+
+
+def _paragraph_states(mentions: list[Mention], text: str, m: Mention, codes: frozenset[str]) -> set[str]:
+    lo = text.rfind("\n", 0, m.start) + 1
+    hi = text.find("\n", m.end)
+    hi = len(text) if hi < 0 else hi
+    return {other.code for other in mentions
+            if other.code in codes and lo <= other.start and other.end <= hi
+            and (other.kind == "state" or other.home == other.code)}
