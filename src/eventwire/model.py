@@ -28,6 +28,9 @@ ATTRIBUTION_KINDS = ("direct", "indirect", "mixed")
 #: coreference link to an earlier mention of the same actor.
 EVIDENCE = ("dictionary", "title", "apposition", "possessive", "place", "dateline",
             "paragraph", "context", "coreference")
+#: Evidence by which a state was inferred from the article around a mention rather than
+#: read in or beside it: later stages treat such a code as a guess.
+INFERRED_EVIDENCE = frozenset({"paragraph", "dateline", "context"})
 
 
 def text_id(text: str) -> str:

@@ -208,3 +208,17 @@ def test_events_pattern_preposition_not_under_another_preposition(pipeline):
 ])
 def test_events_news_verbs_covered(pipeline, text, trigger, root):
     assert any(e.cameo.startswith(root) for e in _pick(_events(pipeline, text), trigger))
+
+
+def test_events_roleless_noun_in_passing_is_dropped_even_in_a_quote(pipeline):
+    events = pipeline.process("\u201cWe are tired of the war,\u201d a farmer said.").events
+    assert not [e for e in events if e.trigger.text == "war"]
+
+
+def test_events_pronoun_subject_takes_the_latest_subject_person(pipeline):
+    text = ("U.S. Secretary of State Marco Rubio arrived in Canada on Wednesday. "
+            "He also plans to urge Japan to end the tariffs.")
+    urge = [e for e in pipeline.process(text).events if e.trigger.text == "urge"]
+    assert urge
+    assert urge[0].source is not None
+    assert urge[0].source.code == "USA"

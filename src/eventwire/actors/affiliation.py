@@ -27,12 +27,14 @@ Why by hand: this is the project's own reading of news prose; spaCy supplies the
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from eventwire import lexicons
 from eventwire.actors.mention import Mention
 from eventwire.actors.packaged import country_codes
+from eventwire.actors.words import indefinite
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -52,7 +54,7 @@ def _settings() -> dict[str, frozenset[str]]:
 def affiliate(doc: Doc, mentions: list[Mention]) -> None:
     """Code uncoded people from an apposition, possessor or of phrase, in place."""
     for m in mentions:
-        if m.code is not None or m.kind != "person" or (m.anonymous and not m.person):
+        if m.code is not None or m.kind != "person":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -67,17 +69,20 @@ def affiliate(doc: Doc, mentions: list[Mention]) -> None:
 def _phrases(span: Span) -> Iterator[tuple[str, tuple[int, int]]]:
     """Character ranges that may state the affiliation of the person ``span`` names."""
     root = span.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end:
-            yield "apposition", _extent(child)
+    # Any word of the name may carry the apposition: the parser sometimes heads "Will
+    # Wang" with "Will".
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i >= span.end:
+                yield "apposition", _extent(child)
     if root.dep_ == "appos" and root.head.i < span.start:
         # "Guterres' spokesman, Stephane Dujarric": the phrase the name renames.
         head = root.head
         yield "apposition", (head.left_edge.idx, span.start_char)
+    preps = _settings()["preps"]
     for child in root.children:
-        if child.dep_ == "poss":
-            yield "possessive", _extent(child)
-        elif child.dep_ == "prep" and child.lower_ in _settings()["preps"] and child.i >= span.end:
+        of_phrase = child.dep_ == "prep" and child.lower_ in preps and child.i >= span.end
+        if child.dep_ == "poss" or of_phrase:
             yield "possessive", _extent(child)
 
 
@@ -112,22 +117,61 @@ def _take(person: Mention, found: Mention, sector: str | None, evidence: str) ->
 
 def titled_officials(mentions: list[Mention], text: str, dominant: str | None,
                      dominant_evidence: str) -> None:
-    """A named official with an office title and no state takes the paragraph's only
-    state, else the dominant country (``affiliation.yaml``: ``office_sectors``)."""
+    """State officials and bodies with no state ("Finance Minister X", "officials",
+    "security forces") take the only state named in their paragraph, else the dominant
+    country: bare ones unless indefinite ("a ministry"), named ones with an office title
+    (``affiliation.yaml``: ``office_sectors``)."""
     offices = _settings()["office_sectors"]
     codes = country_codes()
+    if dominant is None:
+        dominant, dominant_evidence = main_country(mentions, codes), "context"
     for m in mentions:
-        if m.code is not None or m.kind != "person" or not m.person or not m.title:
+        if m.code is not None or m.sector not in offices or m.descriptor_only:
             continue
-        if m.sector not in offices or m.title in _staff() or m.title.split()[-1] in _staff():
-            continue  # "Spokesman X" speaks for a body the text has not named
+        if not (m.bare or (m.person and m.title)):
+            continue
         named = _paragraph_states(mentions, text, m, codes)
         if len(named) == 1:
             m.code = m.home = named.pop()
             m.evidence = "paragraph"
-        elif dominant is not None:
+        elif dominant is not None and (_office_holder(m) or (m.bare and not _indefinite(m, text))):
             m.code = m.home = dominant
             m.evidence = dominant_evidence
+
+
+def main_country(mentions: list[Mention], codes: frozenset[str]) -> str | None:
+    """The state an article is about when its lead does not say: the one it names most,
+    often enough and well ahead of the next (``affiliation.yaml``: ``main_country``)."""
+    counts = Counter(m.code for m in mentions if m.kind == "state" and m.code in codes)
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    setting = _numbers()
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= setting["min_mentions"] and n >= setting["lead_ratio"] * second:
+        return top
+    return None
+
+
+@functools.cache
+def _numbers() -> dict[str, float]:
+    data: Any = lexicons.load_yaml("actors/affiliation.yaml") or {}
+    found = data.get("main_country") or {}
+    return {key: float(found[key]) for key in ("min_mentions", "lead_ratio")}
+
+
+def _indefinite(m: Mention, text: str) -> bool:
+    """ "a ministry", "an official": one body or person among many, of no settled state."""
+    return text[m.start : m.end].lower().startswith(tuple(word + " " for word in indefinite()))
+
+
+def _office_holder(m: Mention) -> bool:
+    """A named person with an office title ("Judge X"); "Spokesman X" speaks for a body
+    the text has not named."""
+    if m.kind != "person" or not m.person or not m.title:
+        return False
+    return m.title not in _staff() and m.title.split()[-1] not in _staff()
 
 
 def _paragraph_states(mentions: list[Mention], text: str, m: Mention, codes: frozenset[str]) -> set[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from eventwire.attribution.claims import claims
 from eventwire.attribution.cues import CueFinder, CueMatch, paragraph_ids
 from eventwire.attribution.joining import attach_quotes, continue_quotes
 from eventwire.attribution.lines import colon_lines, dash_signatures
@@ -75,7 +76,7 @@ class AttributionStage:
         found = drop_quoted_cues(found, quotes)
         attach_quotes(found, quotes, text)
         continue_quotes(found, quotes, text)
-        kept = keep_univocal(doc, found, quotes)
+        kept = claims(doc, keep_univocal(doc, found, quotes))
         kept.sort(key=lambda f: (f.start, f.end))
         sources = [
             (f.source, f.source_token) if f.source is not None else None for f in kept

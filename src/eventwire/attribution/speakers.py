@@ -213,9 +213,9 @@ class SpeakerResolver:
         if head is None or words.head_lower in self.pronouns:
             # A pronoun no earlier source explains: the actor stage's link, if any.
             return actor is not None and actor.anonymous
-        if words.identified or words.lemma in self.bodies or head.pos_ != "NOUN":
-            return False  # a name, a body or document that speaks as one ("police", "a statement")
-        return True  # people described without a name: "officials", "analysts", "two donors"
+        # Not anonymous: a name, or a body or document that speaks as one ("police", "a
+        # statement"). Anonymous: people described without a name ("officials", "analysts").
+        return not (words.identified or words.lemma in self.bodies or head.pos_ != "NOUN")
 
     @staticmethod
     def _body_before(words: _SourceWords, actors: list[Actor]) -> Actor | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -223,10 +224,18 @@ def render_pretty(result: Result, stream: IO[str]) -> None:
 
     def who(actor_id: str | None) -> str:
         actor = names.get(actor_id or "")
-        return f"{actor.text} ({actor.code or '?'}{'/' + actor.sector if actor.sector else ''})" if actor else "—"
+        if actor is None:
+            return "—"
+        first = names.get(actor.refers_to or "", actor)
+        evidence = f" by {actor.evidence}" if actor.evidence else ""
+        named = f" = {first.text}" if first is not actor else ""
+        return f"{actor.text}{named} ({actor.code or '?'}{'/' + actor.sector if actor.sector else ''}{evidence})"
 
     console.print(f"[bold]actors[/] ({len(result.actors)}): " + escape(", ".join(
         sorted({f"{a.code or a.text}{'/' + a.sector if a.sector else ''}" for a in result.actors}))))
+    evidence = Counter(a.evidence for a in result.actors if a.evidence)
+    if evidence:
+        console.print("[dim]codes found by " + escape(", ".join(f"{k} {n}" for k, n in evidence.most_common())) + "[/]")
     for q in result.attributions:
         source = q.source.text if q.source else "—"
         speaker = who(q.source.actor) if q.source else "—"

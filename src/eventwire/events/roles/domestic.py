@@ -11,6 +11,7 @@ from eventwire.events.patterns import load_grammar
 from eventwire.events.roles.filler import Filler, RoleContext, with_country
 from eventwire.events.roles.places import is_seat, seats_of
 from eventwire.events.roots import root_has
+from eventwire.model import INFERRED_EVIDENCE
 
 # spaCy's entity labels of a direct object that names people ("detained 37 people").
 _PEOPLE_ENTITIES = ("CARDINAL", "NORP", "PERSON")
@@ -98,10 +99,14 @@ def _key(found: Filler) -> tuple[str | None, str | None]:
 def _distinct(sources: list[Filler], targets: list[Filler]) -> list[Filler]:
     """Targets that are not the source again: an uncoded mention the domestic rule gave
     the source's own code and sector (the troops a state deploys) is dropped. A mention
-    coded by the actors stage stays ("Croatia is investigating Croatian extremists"), and
+    coded by the actors stage stays ("Croatia is investigating Croatian extremists") unless
+    its state was inferred from the article around it (the troops of "Nigeria's army
+    deployed troops" in a paragraph naming only Nigeria), and
     so does the unnamed target of a state's coercion ("Belarus arrested dozens")."""
     keys = {_key(f) for f in sources if _key(f)[0] is not None}
-    return [f for f in targets if f.code is None or f.unnamed or _key(f) not in keys]
+    return [f for f in targets
+            if (f.code is None and f.actor.evidence not in INFERRED_EVIDENCE) or f.unnamed
+            or _key(f) not in keys]
 
 
 def _official_of(found: Filler, country: str) -> Filler:

@@ -10,15 +10,10 @@ from eventwire.events.patterns import grammar_list, load_grammar
 from eventwire.events.roles.filler import Filler, RoleContext, with_country
 from eventwire.events.roles.syntax import prep_objects
 from eventwire.events.roots import root_has
-from eventwire.model import Actor
+from eventwire.model import INFERRED_EVIDENCE, Actor
 
 # spaCy's entity labels for places (the parser's label set, not a word list).
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-
-
-# Evidence kinds (``Actor.evidence``) by which the actors stage inferred a state from the
-# text around a mention rather than read it in the mention.
-_INFERRED = frozenset({"paragraph", "dateline", "context"})
 
 
 def seats_of(sources: list[Filler], context: RoleContext, code: str = "") -> frozenset[str]:
@@ -36,7 +31,7 @@ def seats_of(sources: list[Filler], context: RoleContext, code: str = "") -> fro
         return frozenset()
     return frozenset(
         f.actor.code for f in sources
-        if f.actor.code is not None and not f.guessed and f.actor.evidence not in _INFERRED
+        if f.actor.code is not None and not f.guessed and f.actor.evidence not in INFERRED_EVIDENCE
         and (f.actor.sector == "GOV" or place_name(f.actor, context))
     )
 
