@@ -46,6 +46,43 @@ def test_actors_affiliation_relative_clause_is_no_affiliation(pipeline):
     assert _actor(result, "Ahmed Farouk").code is None
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ahmed Farouk, a lawyer who met Chinese officials last week, said the talks would resume.",
+     "Ahmed Farouk"),
+    ("Ahmed Farouk, a critic of Putin, said the talks would resume.", "Ahmed Farouk"),
+])
+def test_actors_affiliation_topic_is_no_affiliation(pipeline, text, name):
+    assert _actor(pipeline.process(text), name).code is None
+
+
+@pytest.mark.parametrize(("text", "needle", "wrong"), [
+    # A state acted on is not the official's.
+    ("The talks went on.\n\nOfficials said they would impose new sanctions on Russia.", "Officials", "RUS"),
+    ("The court sat.\n\nJudge Antony Mrima ruled that the deportation to Somalia was illegal.",
+     "Mrima", "SOM"),
+    # A staff word names no office.
+    ("Reuters reported the news.\n\nSpokesman Wang Wenbin said Japan must stop.", "Wang", "JPN"),
+])
+def test_actors_officials_do_not_take_a_state_they_act_on(pipeline, text, needle, wrong):
+    found = [a for a in pipeline.process(text).actors if needle in a.text]
+    assert found
+    assert all(a.code != wrong for a in found)
+
+
+def test_actors_dateline_state_wins_over_the_paragraph(pipeline):
+    text = ("NAIROBI, Kenya (AP) \u2014 Kenya's high court sat on Monday.\n\n"
+            "Judge Antony Mrima said Somalia had asked for the men.")
+    judge = next(a for a in pipeline.process(text).actors if "Mrima" in a.text)
+    assert (judge.code, judge.evidence) == ("KEN", "dateline")
+
+
+def test_actors_later_title_inherits_the_first_mention(pipeline):
+    text = ("Finance Minister Muhammad Aurangzeb of Pakistan spoke on Sunday.\n\n"
+            "The minister said talks with China would go on.")
+    later = next(a for a in pipeline.process(text).actors if a.text == "The minister")
+    assert later.code == "PAK"
+
+
 def test_actors_titled_official_takes_the_paragraph_state(pipeline):
     text = ("Pakistan has asked for a new loan.\n\nFinance Minister Muhammad Aurangzeb confirmed "
             "on Sunday that Pakistan is negotiating with lenders.")

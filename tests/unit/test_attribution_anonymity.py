@@ -20,6 +20,8 @@ def _source(pipeline, text):
     ("Two Clinton donors said they were worried.", True),
     ("Chinese researchers said the army used the model.", True),
     ("A source close to the talks said a deal was near.", True),
+    ("A source close to Putin said a deal was near.", True),
+    ("Many said the election was unfair.", True),
     ("The State Department said it was concerned.", False),
     ("A DHS spokesperson said the claims were baseless.", False),
     ("Pakistan's foreign ministry said the talks would go on.", False),

@@ -57,3 +57,11 @@ def test_coverage_cli_names_a_broken_line(tmp_path):
     done = CliRunner().invoke(app, ["evaluate", "coverage", str(out)])
     assert done.exit_code == 1
     assert "out.jsonl:2" in done.output
+
+
+def test_coverage_cli_names_a_line_that_is_not_utf8(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(json.dumps(_record([])).encode() + b"\n" + b'{"schema": "\xff"}\n')
+    done = CliRunner().invoke(app, ["evaluate", "coverage", str(out)])
+    assert done.exit_code == 1
+    assert "out.jsonl:2" in done.output

@@ -296,3 +296,32 @@ def test_store_commits_in_batches(store: Store) -> None:
     report = store.ingest(results, commit_every=2, on_commit=lambda r: commits.append(r.added))
     assert commits == [2, 4, 5]
     assert report.batches == 3
+
+
+def test_store_keeps_actor_country_and_evidence(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    result = make_result()
+    actors = [replace(a, country=a.code, evidence="apposition" if a.code else None) for a in result.actors]
+    with Store(tmp_path / "e.duckdb") as opened:
+        opened.ingest([replace(result, actors=actors)])
+        back = next(iter(opened.results()))
+    assert [(a.country, a.evidence) for a in back.actors] == [(a.country, a.evidence) for a in actors]
+
+
+def test_store_upgrades_a_version_1_store(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store(path) as opened:
+        opened.ingest([make_result()])
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE actors DROP COLUMN evidence")
+    con.execute("ALTER TABLE actors DROP COLUMN country")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
+    con.close()
+    with Store(path, read_only=True) as old:  # read as it is
+        assert all(a.evidence is None for a in next(iter(old.results())).actors)
+    with Store(path) as upgraded:  # a writable open adds the columns
+        columns = {row[0] for row in upgraded.con.execute("DESCRIBE actors").fetchall()}
+        version = upgraded.con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+    assert {"country", "evidence"} <= columns
+    assert version == ("2",)

@@ -81,8 +81,10 @@ class ActorStage:
         dominant = context.dominant_country(mentions, lead, dateline)
         evidence = "dateline" if dateline else "context"
         context.resolve(mentions, text, dominant, evidence)
-        affiliation.titled_officials(mentions, text, dominant, evidence)
         coref.link(mentions, self.kinds)
+        # After the links, so that "the minister" inherits the minister's state.
+        affiliation.titled_officials(doc, mentions, text, dominant, evidence)
+        affiliation.inherit(mentions)
         return _to_actors(mentions, text)
 
 

@@ -39,6 +39,11 @@ from eventwire.actors.words import indefinite
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: spaCy's labels of objects: a state there is acted on, not acting (the parser contract).
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+#: spaCy's labels of clauses inside a noun phrase (the parser contract).
+_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+
 
 @functools.cache
 def _staff() -> frozenset[str]:
@@ -48,7 +53,8 @@ def _staff() -> frozenset[str]:
 @functools.cache
 def _settings() -> dict[str, frozenset[str]]:
     data: Any = lexicons.load_yaml("actors/affiliation.yaml") or {}
-    return {key: frozenset(str(v) for v in data.get(key) or ()) for key in ("preps", "office_sectors", "kinds")}
+    keys = ("preps", "office_sectors", "kinds", "served_preps")
+    return {key: frozenset(str(v) for v in data.get(key) or ()) for key in keys}
 
 
 def affiliate(doc: Doc, mentions: list[Mention]) -> None:
@@ -60,7 +66,7 @@ def affiliate(doc: Doc, mentions: list[Mention]) -> None:
         if span is None:
             continue
         for evidence, (lo, hi) in _phrases(span):
-            found = _coded_in(mentions, m, lo, hi)
+            found = _coded_in(doc, mentions, m, lo, hi)
             if found is not None:
                 _take(m, found, _sector_in(mentions, m, lo, hi), evidence)
                 break
@@ -87,8 +93,12 @@ def _phrases(span: Span) -> Iterator[tuple[str, tuple[int, int]]]:
 
 
 def _extent(token: Token) -> tuple[int, int]:
+    """The phrase a token heads, cut before a relative clause ("a lawyer who met Chinese
+    officials" is no affiliation with China)."""
     last = token.right_edge
-    return token.left_edge.idx, last.idx + len(last.text)
+    end = last.idx + len(last.text)
+    clauses = [c.left_edge.idx for c in token.subtree if c.dep_ in _CLAUSE_DEPS and c.i > token.i]
+    return token.left_edge.idx, min([end, *clauses])
 
 
 def _inside(m: Mention, lo: int, hi: int, person: Mention) -> bool:
@@ -96,10 +106,22 @@ def _inside(m: Mention, lo: int, hi: int, person: Mention) -> bool:
         m.start <= person.start and person.end <= m.end)
 
 
-def _coded_in(mentions: list[Mention], person: Mention, lo: int, hi: int) -> Mention | None:
+def _coded_in(doc: Doc, mentions: list[Mention], person: Mention, lo: int, hi: int) -> Mention | None:
     kinds = _settings()["kinds"]
     return next((m for m in mentions if m.code is not None and m.kind in kinds
-                 and _inside(m, lo, hi, person)), None)
+                 and _inside(m, lo, hi, person) and _affiliating(doc, m)), None)
+
+
+def _affiliating(doc: Doc, m: Mention) -> bool:
+    """A state or body in the phrase gives its code; a person only as the one served
+    ("Guterres' spokesman", "an adviser to Putin"), not as a topic ("a critic of Putin")."""
+    if m.kind != "person" or m.head_i is not None:
+        return True  # a state, a body, or a title ("Guterres' spokesman") naming a post
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.lower_ in _settings()["served_preps"])
 
 
 def _sector_in(mentions: list[Mention], person: Mention, lo: int, hi: int) -> str | None:
@@ -115,28 +137,43 @@ def _take(person: Mention, found: Mention, sector: str | None, evidence: str) ->
     person.evidence = evidence
 
 
-def titled_officials(mentions: list[Mention], text: str, dominant: str | None,
+def titled_officials(doc: Doc, mentions: list[Mention], text: str, dominant: str | None,
                      dominant_evidence: str) -> None:
     """State officials and bodies with no state ("Finance Minister X", "officials",
-    "security forces") take the only state named in their paragraph, else the dominant
-    country: bare ones unless indefinite ("a ministry"), named ones with an office title
-    (``affiliation.yaml``: ``office_sectors``)."""
+    "security forces") take the dateline's state, else the only state acting in their
+    paragraph, else the article's dominant or main state (``affiliation.yaml``:
+    ``office_sectors``). Bare ones only when not an indefinite body ("a ministry"); named
+    ones only with an office title, not a staff word ("Spokesman X"). A mention that
+    refers to an earlier one is left to inherit its code (:func:`inherit`)."""
     offices = _settings()["office_sectors"]
     codes = country_codes()
     if dominant is None:
         dominant, dominant_evidence = main_country(mentions, codes), "context"
     for m in mentions:
-        if m.code is not None or m.sector not in offices or m.descriptor_only:
+        if m.code is not None or m.sector not in offices or m.descriptor_only or m.refers_to is not None:
             continue
-        if not (m.bare or (m.person and m.title)):
+        if not (_office_holder(m) or (m.bare and not _indefinite(m, text))):
             continue
-        named = _paragraph_states(mentions, text, m, codes)
-        if len(named) == 1:
-            m.code = m.home = named.pop()
-            m.evidence = "paragraph"
-        elif dominant is not None and (_office_holder(m) or (m.bare and not _indefinite(m, text))):
-            m.code = m.home = dominant
-            m.evidence = dominant_evidence
+        named = _paragraph_states(doc, mentions, text, m, codes)
+        if dominant is not None and dominant_evidence == "dateline":
+            m.code, m.evidence = dominant, "dateline"
+        elif len(named) == 1:
+            m.code, m.evidence = named.pop(), "paragraph"
+        elif dominant is not None:
+            m.code, m.evidence = dominant, dominant_evidence
+        m.home = m.code
+
+
+def inherit(mentions: list[Mention]) -> None:
+    """Later mentions take the code the first mention of their actor got above, with its
+    evidence (a state inferred from the article stays marked as inferred)."""
+    for m in mentions:
+        if m.code is not None or m.refers_to is None:
+            continue
+        first = mentions[m.refers_to]
+        if first.code is not None:
+            m.code, m.home, m.evidence = first.code, first.home, first.evidence
+            m.sector = m.sector or first.sector
 
 
 def main_country(mentions: list[Mention], codes: frozenset[str]) -> str | None:
@@ -162,8 +199,10 @@ def _numbers() -> dict[str, float]:
 
 
 def _indefinite(m: Mention, text: str) -> bool:
-    """ "a ministry", "an official": one body or person among many, of no settled state."""
-    return text[m.start : m.end].lower().startswith(tuple(word + " " for word in indefinite()))
+    """ "a ministry": one body among many, of no settled state ("a government official"
+    in a story about one state is still that state's)."""
+    return m.kind != "person" and text[m.start : m.end].lower().startswith(
+        tuple(word + " " for word in indefinite()))
 
 
 def _office_holder(m: Mention) -> bool:
@@ -174,10 +213,21 @@ def _office_holder(m: Mention) -> bool:
     return m.title not in _staff() and m.title.split()[-1] not in _staff()
 
 
-def _paragraph_states(mentions: list[Mention], text: str, m: Mention, codes: frozenset[str]) -> set[str]:
+def _paragraph_states(doc: Doc, mentions: list[Mention], text: str, m: Mention,
+                      codes: frozenset[str]) -> set[str]:
+    """States acting in the paragraph: named as a clause's subject or as a modifier, not
+    as an object ("impose sanctions on Russia", "the deportation to Somalia")."""
     lo = text.rfind("\n", 0, m.start) + 1
     hi = text.find("\n", m.end)
     hi = len(text) if hi < 0 else hi
-    return {other.code for other in mentions
-            if other.code in codes and lo <= other.start and other.end <= hi
-            and (other.kind == "state" or other.home == other.code)}
+    found = set()
+    for other in mentions:
+        if other.code in codes and lo <= other.start and other.end <= hi and (
+                other.kind == "state" or other.home == other.code) and _acting(doc, other):
+            found.add(other.code)
+    return found
+
+
+def _acting(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ not in _OBJECT_DEPS

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from eventwire.actors.descriptors import Descriptor, descriptors
 from eventwire.actors.mention import Mention
 from eventwire.actors.words import definite, threshold
+from eventwire.model import INFERRED_EVIDENCE
 
 
 def _root(mentions: list[Mention], index: int) -> int:
@@ -45,7 +46,9 @@ def _link(mentions: list[Mention], later: int, earlier: int) -> None:
     m.refers_to = earlier
     if m.code is None:
         m.code, m.name = target.code, target.name
-        m.evidence = "coreference" if target.code else None
+        # A state inferred from the article stays marked as inferred on later mentions.
+        inferred = target.evidence in INFERRED_EVIDENCE
+        m.evidence = (target.evidence if inferred else "coreference") if target.code else None
     if m.sector is None:
         m.sector = target.sector
     if m.home is None:

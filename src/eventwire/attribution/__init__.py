@@ -76,7 +76,7 @@ class AttributionStage:
         found = drop_quoted_cues(found, quotes)
         attach_quotes(found, quotes, text)
         continue_quotes(found, quotes, text)
-        kept = claims(doc, keep_univocal(doc, found, quotes))
+        kept = claims(doc, text, keep_univocal(doc, found, quotes))
         kept.sort(key=lambda f: (f.start, f.end))
         sources = [
             (f.source, f.source_token) if f.source is not None else None for f in kept

@@ -18,7 +18,7 @@ import functools
 from typing import Any
 
 from eventwire.attribution.cues.match import CueMatch
-from eventwire.attribution.quotes import is_quote_mark
+from eventwire.attribution.quotes import QUOTE_MARKS as _QUOTE_MARKS
 from eventwire.lexicons import load_yaml
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
@@ -30,16 +30,16 @@ def _nouns() -> frozenset[str]:
     return frozenset(str(w) for w in data.get("nouns") or ())
 
 
-def claims(doc: Any, found: list[CueMatch]) -> list[CueMatch]:
-    """The matches that attribute a proposition (rules in the module docstring)."""
-    text = doc.text
+def claims(doc: Any, text: str, found: list[CueMatch]) -> list[CueMatch]:
+    """The matches that attribute a proposition (rules in the module docstring);
+    ``text`` is ``doc.text``, read once by the caller."""
     return [f for f in found if _is_claim(doc, text, f)]
 
 
 def _is_claim(doc: Any, text: str, found: CueMatch) -> bool:
     if found.cue_token < 0 or not found.content:
         return True  # a dash or colon line; a cue still waiting for its quote
-    if any(is_quote_mark(ch) for s, e in found.content for ch in text[s:e]):
+    if any(not _QUOTE_MARKS.isdisjoint(text[s:e]) for s, e in found.content):
         return True
     if _has_clause(doc, found):
         return True  # a proposition

@@ -131,6 +131,10 @@ def find_quotes(text: str, *, headline: tuple[int, int] | None = None) -> list[Q
     return quotes
 
 
+#: Every double quotation mark and guillemet, as a set.
+QUOTE_MARKS = frozenset(_DOUBLE)
+
+
 def is_quote_mark(ch: str) -> bool:
     """True for any double quotation mark or guillemet."""
     return ch in _DOUBLE

@@ -75,6 +75,7 @@ class SpeakerResolver:
         self.pronouns: dict[str, str] = dict(words.get("pronouns", {}))
         self.titles = frozenset(words.get("titles", ()))
         self.documents = frozenset(words.get("documents", ()))
+        self.quantifiers = frozenset(words.get("quantifiers", ()))
         #: Heads of sources that speak as one body: its groups that are no people, and
         #: documents ("police", "the agency", "state television", "a statement").
         self.bodies = (frozenset(words.get("groups", ())) - self.people - frozenset(words.get("people_groups", ()))
@@ -175,12 +176,13 @@ class SpeakerResolver:
             return True
         office = lemma in self.people and definite
         for t in tokens:
-            if t is head:
+            if t.i == head.i:
                 continue
             if t.ent_type_ == "PERSON":
-                # "Biden administration officials", "two Clinton donors": a name before
-                # the head only qualifies the people; "senators led by Jim Risch" names them.
-                if t.i > head.i:
+                # "Biden administration officials", "two Clinton donors", "a source close
+                # to Putin": a name only qualifies the people; "senators led by Jim Risch"
+                # and "his spokesman, Ned Price" name them.
+                if t.i > head.i and _naming_link(t, head):
                     return True
             elif t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")):
                 return True  # "a DHS spokesperson", "State Department officials"
@@ -210,12 +212,14 @@ class SpeakerResolver:
         if sentence_anonymous:
             return True
         head = words.head
-        if head is None or words.head_lower in self.pronouns:
+        if head is None or words.head_lower in self.pronouns or (
+                head.pos_ == "PRON" and words.head_lower not in self.quantifiers):
             # A pronoun no earlier source explains: the actor stage's link, if any.
             return actor is not None and actor.anonymous
         # Not anonymous: a name, or a body or document that speaks as one ("police", "a
-        # statement"). Anonymous: people described without a name ("officials", "analysts").
-        return not (words.identified or words.lemma in self.bodies or head.pos_ != "NOUN")
+        # statement"). Anonymous: people described without a name ("officials", "analysts",
+        # "many", "some").
+        return not (words.identified or words.lemma in self.bodies or head.pos_ == "PROPN")
 
     @staticmethod
     def _body_before(words: _SourceWords, actors: list[Actor]) -> Actor | None:
@@ -281,6 +285,17 @@ class SpeakerResolver:
             words = self._read_words(doc, actor.start, actor.end, span.root.i if span is not None else None)
             return Speaker(actor.entity, not words.identified, True)
         return spoke.speaker if spoke else None
+
+
+def _naming_link(name: Any, head: Any) -> bool:
+    """Whether a name after the source's head names the source: through an apposition
+    or an agent ("led by"), not as the object of "close to" or "familiar with"."""
+    node = name
+    while node.i != head.i and node.head.i != node.i:  # spaCy makes a new Token per access
+        if node.dep_ in ("appos", "agent") or (node.dep_ == "pobj" and node.head.lower_ == "by"):
+            return True
+        node = node.head
+    return False
 
 
 def _relative_antecedent(head: Any, actors: list[Actor]) -> Actor | None:

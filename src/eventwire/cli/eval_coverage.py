@@ -74,11 +74,13 @@ def _is_output(path: Path) -> bool:
 
 
 def _read_output(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, 1):
+            if not raw.strip():
                 continue
             try:
-                yield json.loads(line)
+                yield json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as e:
+                raise fail(f"{path}:{number}: not UTF-8 ({e.reason})") from e
             except json.JSONDecodeError as e:
                 raise fail(f"{path}:{number}: not a JSON line ({e.msg})") from e

@@ -68,6 +68,7 @@ class Rows:
                 "start_char": actor.start, "end_char": actor.end, "code": actor.code,
                 "sector": actor.sector, "kind": actor.kind, "name": actor.name,
                 "anonymous": actor.anonymous, "refers_to": actor.refers_to, "entity": actor.entity,
+                "country": actor.country, "evidence": actor.evidence,
             })
         speakers: dict[str, Actor | None] = {}
         for quote in result.attributions:
@@ -181,7 +182,7 @@ def actor_from_row(row: dict[str, Any]) -> Actor:
     return Actor(
         row["actor_id"], row["text"], row["start_char"], row["end_char"], code=row["code"],
         sector=row["sector"], kind=row["kind"], name=row["name"], anonymous=row["anonymous"],
-        refers_to=row["refers_to"],
+        refers_to=row["refers_to"], country=row.get("country"), evidence=row.get("evidence"),
     )
 
 

@@ -16,7 +16,10 @@ import pyarrow as pa
 from eventwire.errors import StoreError
 
 DEFAULT_DB = "eventwire.duckdb"
-STORE_VERSION = "1"
+STORE_VERSION = "2"
+#: Older store versions this one reads, and the columns a writable open adds to bring
+#: them up to date (version 2 keeps each actor's ``country`` and ``evidence``).
+UPGRADES = {"1": (("actors", "country", "VARCHAR"), ("actors", "evidence", "VARCHAR"))}
 
 _SPAN = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
 _EXCLUDED = pa.struct([("kind", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
@@ -57,6 +60,8 @@ ACTORS = [
     ("anonymous", "BOOLEAN", pa.bool_()),
     ("refers_to", "VARCHAR", pa.string()),
     ("entity", "VARCHAR", pa.string()),
+    ("country", "VARCHAR", pa.string()),
+    ("evidence", "VARCHAR", pa.string()),
 ]
 ATTRIBUTIONS = [
     ("article_key", "VARCHAR", pa.string()),
@@ -138,9 +143,21 @@ def create_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
             con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({body})")
         con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.execute("INSERT INTO meta VALUES ('store_version', ?) ON CONFLICT DO NOTHING", [STORE_VERSION])
+        _upgrade(con)
     except duckdb.Error as e:
         raise StoreError(f"{path}: cannot create the eventwire tables: {e}") from e
     check_schema(con, path)
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring an older store up to this version: add the columns it lacks."""
+    rows = con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchall()
+    version = rows[0][0] if rows else None
+    if version not in UPGRADES:
+        return
+    for table, column, kind in UPGRADES[version]:
+        con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{column}" {kind}')
+    con.execute("UPDATE meta SET value = ? WHERE key = 'store_version'", [STORE_VERSION])
 
 
 def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
@@ -158,7 +175,7 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
         )
     rows = con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchall()
     version = rows[0] if rows else None
-    if version is None or version[0] != STORE_VERSION:
+    if version is None or (version[0] != STORE_VERSION and version[0] not in UPGRADES):
         raise StoreError(
             f"{path}: store version {version[0] if version else '?'} is not {STORE_VERSION}; "
             "re-ingest into a new file"

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.events.patterns import load_grammar
 from eventwire.events.roles.syntax import ACTOR_MODIFIER_DEPS
-from eventwire.model import Actor, Role
+from eventwire.model import INFERRED_EVIDENCE, Actor, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +110,13 @@ def direct_actor(token: Any, context: RoleContext) -> Filler | None:
 
 
 def is_coded(found: Filler | None) -> bool:
-    """Whether a filler was found and its mention carries a code."""
-    return found is not None and found.actor.code is not None
+    """Whether a filler was found and its mention carries a code read in or beside it.
+
+    A state the actors stage inferred from the article around the mention (evidence
+    ``paragraph``, ``dateline``, ``context``) still fills a role, but loses to a mention
+    that names its actor: "Kenyan authorities handed intelligence to Ugandan security
+    services" targets Uganda, not the "intelligence" the paragraph made Kenyan."""
+    return found is not None and found.actor.code is not None and found.actor.evidence not in INFERRED_EVIDENCE
 
 
 def modifier_actor(token: Any, context: RoleContext, depth: int = 2) -> Filler | None:

@@ -34,6 +34,8 @@ def resolve_one(token: Any, context: RoleContext, *, exclude: set[str] | None = 
         return Filler(actor, guessed=True) if actor is not None else None
     if uncoded is None and token.lower_ in grammar["personal_pronoun"]:
         # "He also plans to urge …": the latest person who was a clause's subject.
+        # When that person is excluded (the source again), the pronoun stays unresolved:
+        # an earlier person would be a guess too far.
         person = person_before(token.doc, context.actors, token.idx)
         if person is not None and person.entity not in (exclude or set()):
             return Filler(person, guessed=True)
