@@ -34,6 +34,7 @@ KNOWN_CODES = {
     "eu-sanctions-belarusian-officials-0": NO_CODE,
     "finland-turkey-defence-agreement-0": NOT_FOUND,
     "finland-turkey-defence-agreement-2": NO_CODE,
+    "houthi-drones-hit-saudi-tanker-4": "actors stage codes 'National Security Council' as UN",
     "iran-to-readmit-iaea-inspectors-4": NO_CODE,
     "iran-to-readmit-iaea-inspectors-5": NO_CODE,
     "kremlin-rules-out-talks-after-drone-strike-3": NOT_FOUND,
@@ -48,6 +49,7 @@ KNOWN_CODES = {
     "wire-005-4": NO_CODE,
     "wire-005-5": NO_CODE,
     "wire-007-0": NO_CODE,
+    "wire-007-2": NO_CODE,
     "wire-007-3": NO_CODE,
 }
 

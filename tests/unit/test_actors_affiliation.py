@@ -69,25 +69,21 @@ def test_actors_officials_do_not_take_a_state_they_act_on(pipeline, text, needle
     assert all(a.code != wrong for a in found)
 
 
-def test_actors_dateline_state_wins_over_the_paragraph(pipeline):
-    text = ("NAIROBI, Kenya (AP) \u2014 Kenya's high court sat on Monday.\n\n"
-            "Judge Antony Mrima said Somalia had asked for the men.")
-    judge = next(a for a in pipeline.process(text).actors if "Mrima" in a.text)
-    assert (judge.code, judge.evidence) == ("KEN", "dateline")
-
-
-def test_actors_later_title_inherits_the_first_mention(pipeline):
-    text = ("Finance Minister Muhammad Aurangzeb of Pakistan spoke on Sunday.\n\n"
-            "The minister said talks with China would go on.")
-    later = next(a for a in pipeline.process(text).actors if a.text == "The minister")
-    assert later.code == "PAK"
-
-
-def test_actors_titled_official_takes_the_paragraph_state(pipeline):
-    text = ("Pakistan has asked for a new loan.\n\nFinance Minister Muhammad Aurangzeb confirmed "
-            "on Sunday that Pakistan is negotiating with lenders.")
-    person = next(a for a in pipeline.process(text).actors if "Aurangzeb" in a.text)
-    assert (person.code, person.evidence) == ("PAK", "paragraph")
+@pytest.mark.parametrize(("text", "needle", "code", "evidence"), [
+    # The dateline's state wins over the paragraph's.
+    ("NAIROBI, Kenya (AP) \u2014 Kenya's high court sat on Monday.\n\n"
+     "Judge Antony Mrima said Somalia had asked for the men.", "Mrima", "KEN", "dateline"),
+    # The only state acting in the paragraph.
+    ("Pakistan has asked for a new loan.\n\nFinance Minister Muhammad Aurangzeb confirmed "
+     "on Sunday that Pakistan is negotiating with lenders.", "Aurangzeb", "PAK", "paragraph"),
+    # A later title inherits the first mention's state.
+    ("Finance Minister Muhammad Aurangzeb of Pakistan spoke on Sunday.\n\n"
+     "The minister said talks with China would go on.", "The minister", "PAK", None),
+])
+def test_actors_officials_take_the_state_the_text_settles(pipeline, text, needle, code, evidence):
+    found = next(a for a in pipeline.process(text).actors if needle in a.text)
+    assert found.code == code
+    assert evidence is None or found.evidence == evidence
 
 
 def test_actors_titled_official_with_two_states_in_play_stays_uncoded(pipeline):

@@ -230,4 +230,9 @@ def _paragraph_states(doc: Doc, mentions: list[Mention], text: str, m: Mention,
 
 def _acting(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ not in _OBJECT_DEPS
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head  # "praised Nepal and Bhutan": Bhutan is an object too
+    return root.dep_ not in _OBJECT_DEPS
