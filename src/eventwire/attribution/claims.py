@@ -6,7 +6,9 @@ on other news, many noun cues were no attribution at all: "demand for books",
 
 - it is a layout cue (a dash or colon line), its content is quoted, or its content
   holds a clause with a subject of its own (a proposition); or
-- it is a verb (see ``claims.yaml`` for why verbs are not filtered); or
+- it is a verb whose source can say or think something (not "The decision assumes
+  significance", "Footage showed troops entering": ``claims.yaml``: ``unthinking``;
+  why other verbs are not filtered: ``claims.yaml``); or
 - it is a noun of speech, stance or belief (``claims.yaml``: ``nouns``).
 
 Why by hand: this is the project's definition of what counts as an attribution.
@@ -25,9 +27,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 @functools.cache
-def _nouns() -> frozenset[str]:
+def _words(key: str) -> frozenset[str]:
     data: Any = load_yaml("attribution/claims.yaml") or {}
-    return frozenset(str(w) for w in data.get("nouns") or ())
+    return frozenset(str(w) for w in data.get(key) or ())
 
 
 def claims(doc: Any, text: str, found: list[CueMatch]) -> list[CueMatch]:
@@ -46,8 +48,11 @@ def _is_claim(doc: Any, text: str, found: CueMatch) -> bool:
     cue = doc[found.cue_token]
     if cue.pos_ in ("NOUN", "PROPN"):
         # "demand for books", "pressure", "questions about why": a noun in another sense.
-        return cue.lemma_.lower() in _nouns()
-    return True
+        return cue.lemma_.lower() in _words("nouns")
+    # "The decision assumes significance", "Footage showed troops entering": a source
+    # that cannot say or think anything, with no proposition.
+    source = doc[found.source_token] if found.source_token is not None else None
+    return source is None or source.lemma_.lower() not in _words("unthinking")
 
 
 def _has_clause(doc: Any, found: CueMatch) -> bool:
