@@ -26,6 +26,8 @@ def _actor(result, text):
     # A nationality inside the apposition.
     ("Will Wang, a Chinese student attending college in the United States, said he was tired.",
      "Will Wang", "CHN", "apposition"),
+    # A body known only by its own name.
+    ("China's state broadcaster CCTV said the talks went well.", "CCTV", "CHN", "apposition"),
 ])
 def test_actors_affiliation_from_the_phrase_beside_the_name(pipeline, text, name, code, evidence):
     person = _actor(pipeline.process(text), name)
@@ -121,3 +123,8 @@ def test_actors_evidence_iff_code(pipeline, sample_dir):
         for actor in pipeline.process(article).actors:
             assert (actor.evidence is None) == (actor.code is None), actor
             assert actor.evidence is None or actor.evidence in EVIDENCE
+
+
+def test_actors_affiliation_gives_no_descriptor_a_code(pipeline):
+    text = "The ILO reiterated its demand that Israel ease the movement of Palestinian workers."
+    assert not [a for a in pipeline.process(text).actors if a.text == "the movement"]

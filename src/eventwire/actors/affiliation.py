@@ -58,13 +58,14 @@ def _settings() -> dict[str, frozenset[str]]:
 
 
 def affiliate(doc: Doc, mentions: list[Mention]) -> None:
-    """Code uncoded people from an apposition, possessor or of phrase, in place."""
+    """Code uncoded people and bodies ("China's state broadcaster CCTV") from an
+    apposition, possessor or of phrase, in place."""
     for m in mentions:
-        if m.code is not None or m.kind != "person":
+        if m.code is not None or m.kind not in ("person", "organisation"):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or (m.kind == "organisation" and (m.descriptor_only or span.root.pos_ != "PROPN")):
+            continue  # a body only by its own name ("CCTV"), not "a group", "the movement"
         for evidence, (lo, hi) in _phrases(span):
             found = _coded_in(doc, mentions, m, lo, hi)
             if found is not None:
