@@ -136,6 +136,12 @@ class Actor:
     evidence: str | None = None
 
     @property
+    def inferred(self) -> bool:
+        """Whether the code is a state inferred from the article around the mention
+        (:data:`INFERRED_EVIDENCE`), weaker than one read in or beside it."""
+        return self.evidence in INFERRED_EVIDENCE
+
+    @property
     def entity(self) -> str:
         """The id that all mentions of one entity share."""
         return self.refers_to or self.id

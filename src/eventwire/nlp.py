@@ -12,7 +12,7 @@ import importlib
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.clean import has_blank_lines
 from eventwire.errors import DataFileError, ModelNotFound
@@ -28,6 +28,13 @@ _VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 #: sentence's tree grow with its square. No edited news sentence comes near this.
 MAX_SENTENCE_TOKENS = 250
 _SENTENCE_ENDS = frozenset(".!?")
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic root of the tokens covering ``doc.text[start:end]`` (a mention's
+    head word), or ``None`` when no token covers it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 @Language.component(PARAGRAPHS)

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 from eventwire import lexicons
 from eventwire.actors.mention import Mention
 from eventwire.actors.packaged import country_codes
-from eventwire.actors.words import indefinite
+from eventwire.actors.words import opens_indefinite, staff_words
+from eventwire.nlp import span_root
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,15 +47,14 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 @functools.cache
-def _staff() -> frozenset[str]:
-    return frozenset(" ".join(row[0].lower().split()) for _, row in lexicons.load_tsv("actors/staff_words.tsv", 1))
+def _data() -> Any:
+    return lexicons.load_yaml("actors/affiliation.yaml") or {}
 
 
 @functools.cache
 def _settings() -> dict[str, frozenset[str]]:
-    data: Any = lexicons.load_yaml("actors/affiliation.yaml") or {}
     keys = ("preps", "office_sectors", "kinds", "served_preps")
-    return {key: frozenset(str(v) for v in data.get(key) or ()) for key in keys}
+    return {key: frozenset(str(v) for v in _data().get(key) or ()) for key in keys}
 
 
 def affiliate(doc: Doc, mentions: list[Mention]) -> None:
@@ -118,10 +118,9 @@ def _affiliating(doc: Doc, m: Mention) -> bool:
     ("Guterres' spokesman", "an adviser to Putin"), not as a topic ("a critic of Putin")."""
     if m.kind != "person" or m.head_i is not None:
         return True  # a state, a body, or a title ("Guterres' spokesman") naming a post
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
+    root = span_root(doc, m.start, m.end)
+    if root is None:
         return False
-    root = span.root
     return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.lower_ in _settings()["served_preps"])
 
 
@@ -150,19 +149,27 @@ def titled_officials(doc: Doc, mentions: list[Mention], text: str, dominant: str
     codes = country_codes()
     if dominant is None:
         dominant, dominant_evidence = main_country(mentions, codes), "context"
+    acting: list[Mention] | None = None  # states acting anywhere, found once when needed
     for m in mentions:
         if m.code is not None or m.sector not in offices or m.descriptor_only or m.refers_to is not None:
             continue
         if not (_office_holder(m) or (m.bare and not _indefinite(m, text))):
             continue
-        named = _paragraph_states(doc, mentions, text, m, codes)
         if dominant is not None and dominant_evidence == "dateline":
             m.code, m.evidence = dominant, "dateline"
-        elif len(named) == 1:
-            m.code, m.evidence = named.pop(), "paragraph"
-        elif dominant is not None:
-            m.code, m.evidence = dominant, dominant_evidence
+        else:
+            if acting is None:
+                acting = _acting_states(doc, mentions, codes)
+            named = _paragraph_states(acting, text, m)
+            if len(named) == 1:
+                m.code, m.evidence = named.pop(), "paragraph"
+            elif dominant is not None:
+                m.code, m.evidence = dominant, dominant_evidence
         m.home = m.code
+        if acting is not None and m.code is not None and _acting(doc, m):
+            # An official coded here counts for the next ones, as a state named in the
+            # paragraph would (kept from the first version of this rule; see issue #12).
+            acting.append(m)
 
 
 def inherit(mentions: list[Mention]) -> None:
@@ -194,16 +201,14 @@ def main_country(mentions: list[Mention], codes: frozenset[str]) -> str | None:
 
 @functools.cache
 def _numbers() -> dict[str, float]:
-    data: Any = lexicons.load_yaml("actors/affiliation.yaml") or {}
-    found = data.get("main_country") or {}
+    found = _data().get("main_country") or {}
     return {key: float(found[key]) for key in ("min_mentions", "lead_ratio")}
 
 
 def _indefinite(m: Mention, text: str) -> bool:
     """ "a ministry": one body among many, of no settled state ("a government official"
     in a story about one state is still that state's)."""
-    return m.kind != "person" and text[m.start : m.end].lower().startswith(
-        tuple(word + " " for word in indefinite()))
+    return m.kind != "person" and opens_indefinite(text[m.start : m.end])
 
 
 def _office_holder(m: Mention) -> bool:
@@ -211,29 +216,28 @@ def _office_holder(m: Mention) -> bool:
     the text has not named."""
     if m.kind != "person" or not m.person or not m.title:
         return False
-    return m.title not in _staff() and m.title.split()[-1] not in _staff()
+    return m.title not in staff_words() and m.title.split()[-1] not in staff_words()
 
 
-def _paragraph_states(doc: Doc, mentions: list[Mention], text: str, m: Mention,
-                      codes: frozenset[str]) -> set[str]:
-    """States acting in the paragraph: named as a clause's subject or as a modifier, not
+def _acting_states(doc: Doc, mentions: list[Mention], codes: frozenset[str]) -> list[Mention]:
+    """Mentions of states acting in their clause: named as a subject or a modifier, not
     as an object ("impose sanctions on Russia", "the deportation to Somalia")."""
+    return [m for m in mentions if m.code in codes and (m.kind == "state" or m.home == m.code)
+            and _acting(doc, m)]
+
+
+def _paragraph_states(acting: list[Mention], text: str, m: Mention) -> set[str]:
+    """The codes of the acting states in ``m``'s paragraph."""
     lo = text.rfind("\n", 0, m.start) + 1
     hi = text.find("\n", m.end)
     hi = len(text) if hi < 0 else hi
-    found = set()
-    for other in mentions:
-        if other.code in codes and lo <= other.start and other.end <= hi and (
-                other.kind == "state" or other.home == other.code) and _acting(doc, other):
-            found.add(other.code)
-    return found
+    return {other.code for other in acting if other.code and lo <= other.start and other.end <= hi}
 
 
 def _acting(doc: Doc, m: Mention) -> bool:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
+    root = span_root(doc, m.start, m.end)
+    if root is None:
         return False
-    root = span.root
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head  # "praised Nepal and Bhutan": Bhutan is an object too
     return root.dep_ not in _OBJECT_DEPS

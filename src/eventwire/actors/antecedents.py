@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventwire.model import Actor
+from eventwire.nlp import span_root
 
 #: spaCy's dependency labels of a clause subject and tags of plural nouns (the parser
 #: contract, not knowledge to tune).
@@ -23,11 +24,8 @@ _PLURAL_TAGS = ("NNS", "NNPS")
 
 def is_subject(doc: Any, actor: Actor) -> bool:
     """Whether the mention is the singular subject of its clause."""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in _SUBJECT_DEPS and root.tag_ not in _PLURAL_TAGS
+    root = span_root(doc, actor.start, actor.end)
+    return root is not None and root.dep_ in _SUBJECT_DEPS and root.tag_ not in _PLURAL_TAGS
 
 
 def person_before(doc: Any, actors: Sequence[Actor], offset: int, *, after: int = -1) -> Actor | None:

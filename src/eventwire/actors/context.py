@@ -34,7 +34,7 @@ from eventwire.actors.lookup import Entry
 from eventwire.actors.mention import Mention
 from eventwire.actors.packaged import country_codes
 from eventwire.actors.phrases import Match
-from eventwire.actors.words import indefinite
+from eventwire.actors.words import opens_indefinite
 from eventwire.errors import DataFileError
 from eventwire.model import Article
 
@@ -166,5 +166,4 @@ def _may_take_dominant(m: Mention, inst: Institution, text: str) -> bool:
     if m.person and not m.anonymous:
         return False  # a named person's post is not guessed from the article
     opening = text[m.start : m.end].lower()
-    return inst.family == "local" or not opening.startswith(
-        tuple(word + " " for word in indefinite()))
+    return inst.family == "local" or not opens_indefinite(opening)

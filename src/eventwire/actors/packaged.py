@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from eventwire import lexicons
 from eventwire.actors.descriptors import add_descriptors
 from eventwire.actors.lookup import KINDS, Dictionary, Entry, Source, normalise
+from eventwire.actors.words import staff_words
 from eventwire.errors import DataFileError
 
 
@@ -64,7 +65,7 @@ def _seats(d: Dictionary) -> None:
 
 
 def _agents(d: Dictionary) -> None:
-    staff = {normalise(row[0]) for _, row in lexicons.load_tsv("actors/staff_words.tsv", 1)}
+    staff = staff_words()
     for number, (phrase, sector, kind) in lexicons.load_tsv("actors/agents.tsv", 3):
         if kind not in KINDS:
             raise DataFileError("data/actors/agents.tsv", f"bad kind {kind!r}", line=number)

@@ -58,6 +58,19 @@ def indefinite() -> tuple[str, ...]:
     return _determiners()["indefinite"]
 
 
+def opens_indefinite(phrase: str) -> bool:
+    """Whether a phrase opens with an indefinite determiner ("a ministry", "an official")."""
+    return phrase.lower().startswith(tuple(word + " " for word in indefinite()))
+
+
+@functools.cache
+def staff_words() -> frozenset[str]:
+    """Agent words naming a body's staff ("official", "spokesman": ``staff_words.tsv``),
+    normalised as dictionary phrases are."""
+    return frozenset(" ".join(row[0].replace("_", " ").lower().split())
+                     for _, row in lexicons.load_tsv("actors/staff_words.tsv", 1))
+
+
 @functools.cache
 def threshold(name: str) -> int:
     """A numeric setting of ``thresholds.yaml`` ("exact_case_max_letters" …)."""

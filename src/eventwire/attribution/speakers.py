@@ -26,6 +26,7 @@ from eventwire.actors.antecedents import person_before
 from eventwire.attribution.thresholds import THRESHOLDS
 from eventwire.lexicons import load_yaml
 from eventwire.model import Actor
+from eventwire.nlp import span_root
 
 WORDS = "attribution/speakers.yaml"
 
@@ -281,8 +282,8 @@ class SpeakerResolver:
                                                or item.speaker.actor is not None)), None)
         actor = person_before(doc, actors, start, after=spoke.start if spoke else -1)
         if actor is not None:
-            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            words = self._read_words(doc, actor.start, actor.end, span.root.i if span is not None else None)
+            root = span_root(doc, actor.start, actor.end)
+            words = self._read_words(doc, actor.start, actor.end, root.i if root is not None else None)
             return Speaker(actor.entity, not words.identified, True)
         return spoke.speaker if spoke else None
 

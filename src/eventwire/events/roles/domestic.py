@@ -11,7 +11,6 @@ from eventwire.events.patterns import load_grammar
 from eventwire.events.roles.filler import Filler, RoleContext, with_country
 from eventwire.events.roles.places import is_seat, seats_of
 from eventwire.events.roots import root_has
-from eventwire.model import INFERRED_EVIDENCE
 
 # spaCy's entity labels of a direct object that names people ("detained 37 people").
 _PEOPLE_ENTITIES = ("CARDINAL", "NORP", "PERSON")
@@ -105,7 +104,7 @@ def _distinct(sources: list[Filler], targets: list[Filler]) -> list[Filler]:
     so does the unnamed target of a state's coercion ("Belarus arrested dozens")."""
     keys = {_key(f) for f in sources if _key(f)[0] is not None}
     return [f for f in targets
-            if (f.code is None and f.actor.evidence not in INFERRED_EVIDENCE) or f.unnamed
+            if (f.code is None and not f.actor.inferred) or f.unnamed
             or _key(f) not in keys]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.events.patterns import load_grammar
 from eventwire.events.roles.syntax import ACTOR_MODIFIER_DEPS
-from eventwire.model import INFERRED_EVIDENCE, Actor, Role
+from eventwire.model import Actor, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,7 @@ def is_coded(found: Filler | None) -> bool:
     ``paragraph``, ``dateline``, ``context``) still fills a role, but loses to a mention
     that names its actor: "Kenyan authorities handed intelligence to Ugandan security
     services" targets Uganda, not the "intelligence" the paragraph made Kenyan."""
-    return found is not None and found.actor.code is not None and found.actor.evidence not in INFERRED_EVIDENCE
+    return found is not None and found.actor.code is not None and not found.actor.inferred
 
 
 def modifier_actor(token: Any, context: RoleContext, depth: int = 2) -> Filler | None:

@@ -10,7 +10,8 @@ from eventwire.events.patterns import grammar_list, load_grammar
 from eventwire.events.roles.filler import Filler, RoleContext, with_country
 from eventwire.events.roles.syntax import prep_objects
 from eventwire.events.roots import root_has
-from eventwire.model import INFERRED_EVIDENCE, Actor
+from eventwire.model import Actor
+from eventwire.nlp import span_root
 
 # spaCy's entity labels for places (the parser's label set, not a word list).
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -31,7 +32,7 @@ def seats_of(sources: list[Filler], context: RoleContext, code: str = "") -> fro
         return frozenset()
     return frozenset(
         f.actor.code for f in sources
-        if f.actor.code is not None and not f.guessed and f.actor.evidence not in INFERRED_EVIDENCE
+        if f.actor.code is not None and not f.guessed and not f.actor.inferred
         and (f.actor.sector == "GOV" or place_name(f.actor, context))
     )
 
@@ -53,10 +54,9 @@ def bare_place(found: Filler, context: RoleContext) -> bool:
     actor = found.actor
     if actor.code is not None or found.code is not None or found.guessed:
         return False
-    span = context.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
+    root = span_root(context.doc, actor.start, actor.end)
+    if root is None:
         return False
-    root = span.root
     if root.ent_type_ in _PLACE_ENTITIES:
         return True
     # The parser's entity types miss small places ("the town of Beledweyne" is a
@@ -70,8 +70,8 @@ def place_name(actor: Actor, context: RoleContext) -> bool:
     people or group of it ("Afghan guerillas", "Croatian extremists")."""
     if actor.kind != "state":
         return False
-    span = context.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span is not None and span.root.ent_type_ in _PLACE_ENTITIES
+    root = span_root(context.doc, actor.start, actor.end)
+    return root is not None and root.ent_type_ in _PLACE_ENTITIES
 
 
 def placed_in_state(token: Any, uncoded: Filler, context: RoleContext) -> Filler | None:
