@@ -61,3 +61,12 @@ def load_samples() -> list[tuple[str, object, dict]]:
     from eventwire.samples import load_samples as load
 
     return [(s.key, s.article, s.expected) for s in load()]
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline(nlp):
+    """A Pipeline that keeps every event the rules make (``min_confidence=0``): rule
+    tests check the rules, not the default confidence floor."""
+    from eventwire import Pipeline
+
+    return Pipeline(min_confidence=0.0)

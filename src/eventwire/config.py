@@ -10,6 +10,9 @@ from pathlib import Path
 DEFAULT_MAX_BYTES = 5_000_000
 # Characters per piece: about 16,000 words; one piece peaks near 0.5 GB with the small model.
 DEFAULT_PIECE_CHARS = 100_000
+# Events below this confidence are left out (``--min-confidence``): the chance a careful
+# reader judges an event fully right (docs/stages/events.md, "Confidence").
+DEFAULT_MIN_CONFIDENCE = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,7 @@ class Config:
         verb_dictionaries: PETRARCH-format verb dictionaries to add to the event lexicon.
         piece_chars: longer texts are read in paragraph-bounded pieces of at most this
             many characters (see :mod:`eventwire.pieces`), so memory stays bounded.
+        min_confidence: events of lower confidence are left out; ``0`` keeps all.
     """
 
     model: str | None = None
@@ -34,3 +38,4 @@ class Config:
     dictionaries: tuple[Path, ...] = ()
     verb_dictionaries: tuple[Path, ...] = ()
     piece_chars: int = DEFAULT_PIECE_CHARS
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE

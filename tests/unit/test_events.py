@@ -11,6 +11,12 @@ from eventwire.events.roles import Filler
 from eventwire.model import Actor, Article, Attribution, Source, Span
 
 
+@pytest.fixture(scope="module")
+def pipeline(rules_pipeline):
+    """Every event the rules make: these tests check rules, not the confidence floor."""
+    return rules_pipeline
+
+
 def _events(pipeline, text):
     return pipeline.process(text).events
 
@@ -138,25 +144,52 @@ _UNCODED = Filler(Actor("a2", "the militants", 0, 13))
 _PRONOUN = Filler(Actor("a1", "Iran", 0, 4, code="IRN"), guessed=True)
 
 
-@pytest.mark.parametrize(("kind", "words", "source", "target", "claimed", "expected"), [
-    ("verb", (), _CODED, _CODED, False, 0.8),
-    ("verb", ("sanction",), _CODED, None, False, 0.65),
-    ("noun", (), None, None, False, 0.25),
-    # lower for an uncoded role, lower still for a pronoun-resolved one, lower for a claim
-    ("verb", (), _CODED, _UNCODED, False, 0.7),
-    ("verb", (), _CODED, _PRONOUN, False, 0.65),
-    ("verb", (), _CODED, _CODED, True, 0.75),
-])
-def test_events_confidence_heuristic(kind, words, source, target, claimed, expected):
-    pattern = Pattern("190", "attack", words, kind)
-    assert confidence(pattern, source, target, claimed=claimed) == pytest.approx(expected)
+class _Trigger:
+    """A stand-in token: the main-clause test reads only the arcs."""
+
+    def __init__(self, dep="ROOT"):
+        self.dep_, self.i, self.pos_ = dep, 0, "VERB"
+        self.head = self if dep == "ROOT" else _Trigger()
+        if dep != "ROOT":
+            self.i = 1
+        self.lemma_ = "attack"
+
+
+def _conf(kind="verb", words=(), source=None, target=None, **kw):
+    return confidence(Pattern("190", "attack", words, kind), source, target,
+                      trigger=_Trigger(kw.pop("dep", "ROOT")), code=kw.pop("code", "190"), **kw)
 
 
 def test_events_confidence_orders_evidence():
-    pattern = Pattern("190", "attack", (), "verb")
-    coded = confidence(pattern, _CODED, _CODED)
-    assert coded > confidence(pattern, _CODED, _UNCODED) > confidence(pattern, _CODED, _PRONOUN)
-    assert confidence(pattern, _CODED, _CODED, claimed=True) < coded
+    coded = _conf(source=_CODED, target=_CODED)
+    # named roles beat an uncoded one, which beats a pronoun's guess or none
+    assert coded > _conf(source=_CODED, target=_UNCODED) > _conf(source=_CODED)
+    assert _conf(source=_CODED, target=_UNCODED) >= _conf(source=_CODED, target=_PRONOUN)
+    # a claim, a noun, a statement, an unasserted act, background: each lowers it
+    assert _conf(source=_CODED, target=_CODED, claimed=True) < coded
+    assert _conf("noun", source=_CODED, target=_CODED) < coded
+    assert _conf(source=_CODED, target=_CODED, code="010") < coded
+    assert _conf(source=_CODED, target=_CODED, modality="intended") < coded
+    assert _conf(source=_CODED, target=_CODED, top=False) < coded
+    assert _conf(source=_CODED, target=_CODED, dep="relcl") < coded
+    # a pattern that needed more words is stronger evidence
+    assert _conf(words=("sanction",), source=_CODED, target=_CODED) > coded
+    assert 0.0 < _conf("noun") < _conf(words=("sanction",), source=_CODED, target=_CODED) < 1.0
+
+
+def test_events_confidence_floor_leaves_out_weak_events(nlp, pipeline):
+    from eventwire import Pipeline
+    from eventwire.config import DEFAULT_MIN_CONFIDENCE
+
+    text = "Turkey attacked Syria on Monday after protests in Ankara, officials said."
+    every = pipeline.process(text).events
+    default = Pipeline().process(text).events
+    assert DEFAULT_MIN_CONFIDENCE > 0
+    assert [e.trigger.text for e in default] == [
+        e.trigger.text for e in every if e.confidence >= DEFAULT_MIN_CONFIDENCE]
+    assert [e.id for e in default] == [f"e{n}" for n in range(1, len(default) + 1)]
+    strict = Pipeline(min_confidence=0.99).process(text).events
+    assert strict == ()  or all(e.confidence >= 0.99 for e in strict)
 
 
 def test_events_seed_done_when(pipeline, seed_path):

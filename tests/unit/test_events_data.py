@@ -8,7 +8,7 @@ import pytest
 import eventwire.events
 from eventwire.evaluate.events import non_state_sectors
 from eventwire.events.codebook import load_codebook
-from eventwire.events.evidence import confidence_weights
+from eventwire.events.evidence import FEATURES, confidence_weights
 from eventwire.events.patterns import Provenance, builtin_patterns, grammar_list, make_pattern
 from eventwire.events.petrarch import load_verbs
 from eventwire.events.roots import POLICIES, ROOT_POLICIES_FILE, root_has, root_names, root_policies
@@ -48,8 +48,9 @@ def test_events_data_root_has(policy, code, expected):
 
 def test_events_data_confidence_weights():
     weights = confidence_weights()
-    assert weights["start"] == 0.3
-    assert weights["floor"] < weights["ceiling"]
+    assert set(FEATURES) <= set(weights)
+    assert weights["scale"] > 0  # the calibration keeps the evidence's order
+    assert 0 < weights["floor"] < weights["ceiling"] < 1
 
 
 def test_events_data_ordered_grammar_class():

@@ -8,6 +8,12 @@ from eventwire.evaluate.events import _role_ok
 from eventwire.model import Role
 
 
+@pytest.fixture(scope="module")
+def pipeline(rules_pipeline):
+    """Every event the rules make: these tests check rules, not the confidence floor."""
+    return rules_pipeline
+
+
 def _pick(pipeline, text, trigger):
     events = pipeline.process(text).events
     found = [e for e in events if e.trigger.text == trigger]

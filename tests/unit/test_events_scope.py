@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(scope="module")
+def pipeline(rules_pipeline):
+    """Every event the rules make: these tests check rules, not the confidence floor."""
+    return rules_pipeline
+
+
 def _pick(pipeline, text, trigger):
     events = pipeline.process(text).events
     found = [e for e in events if e.trigger.text == trigger]

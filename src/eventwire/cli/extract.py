@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from eventwire import __version__
 from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, err, fail
-from eventwire.config import Config
+from eventwire.config import DEFAULT_MIN_CONFIDENCE, Config
 from eventwire.errors import ModelNotFound, ReadError
 from eventwire.io import DEFAULT_MAX_BYTES, read
 from eventwire.model import Result
@@ -55,11 +55,16 @@ DictionaryOption = typer.Option(
     None, "--dictionary", help="Extra actor dictionary (TSV, YAML, PETRARCH .actors/.agents); repeatable.",
 )
 VerbsOption = typer.Option(None, "--verbs", help="Extra PETRARCH-format verb dictionary; repeatable.")
+MinConfidenceOption = typer.Option(
+    DEFAULT_MIN_CONFIDENCE, "--min-confidence", min=0.0, max=1.0,
+    help="Leave out events of lower confidence (the judged chance an event is fully right); 0 keeps all.",
+)
 
 
 def build_config(
     model: str | None, n_process: int, max_bytes: int,
     dictionaries: list[Path] | None = None, verbs: list[Path] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> Config:
     """Turn the shared CLI options into a pipeline Config."""
     for path in [*(dictionaries or []), *(verbs or [])]:
@@ -68,6 +73,7 @@ def build_config(
     return Config(
         model=model, n_process=n_process, max_bytes=max_bytes,
         dictionaries=tuple(dictionaries or ()), verb_dictionaries=tuple(verbs or ()),
+        min_confidence=min_confidence,
     )
 
 
@@ -133,6 +139,7 @@ def extract(
     max_bytes: int = MaxBytesOption,
     dictionary: list[Path] | None = DictionaryOption,
     verbs: list[Path] | None = VerbsOption,
+    min_confidence: float = MinConfidenceOption,
 ) -> None:
     """Extract actors, attributions and events; write one eventwire/1 object per article.
 
@@ -143,7 +150,7 @@ def extract(
     Example:
         eventwire extract news/ -o events.jsonl --n-process 2
     """
-    pipeline = load_pipeline(build_config(model, n_process, max_bytes, dictionary, verbs))
+    pipeline = load_pipeline(build_config(model, n_process, max_bytes, dictionary, verbs, min_confidence))
     failed = 0
     try:
         stream = output.open("w", encoding="utf-8") if output else sys.stdout

@@ -13,7 +13,14 @@ import duckdb
 import typer
 
 from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, TableFormat, app, emit_rows, err, fail
-from eventwire.cli.extract import MaxBytesOption, ModelOption, NProcessOption, build_config, progress
+from eventwire.cli.extract import (
+    MaxBytesOption,
+    MinConfidenceOption,
+    ModelOption,
+    NProcessOption,
+    build_config,
+    progress,
+)
 from eventwire.errors import ModelNotFound, StoreError
 from eventwire.ingest import ingest_paths
 from eventwire.model import Result
@@ -34,6 +41,9 @@ DuplicatesOption = typer.Option(
     False, "--include-duplicates", help="Also count near-duplicate copies of a story.",
 )
 LimitOption = typer.Option(None, "--limit", min=1, help="At most this many rows.")
+QueryConfidenceOption = typer.Option(
+    None, "--min-confidence", min=0.0, max=1.0, help="Only events of at least this confidence.",
+)
 SinceOption = typer.Option(None, "--since", help="First publication date, YYYY-MM-DD.")
 UntilOption = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD.")
 
@@ -102,6 +112,7 @@ def ingest(
     model: str | None = ModelOption,
     n_process: int = NProcessOption,
     max_bytes: int = MaxBytesOption,
+    min_confidence: float = MinConfidenceOption,
 ) -> None:
     """Extract and store articles in a DuckDB database (idempotent and resumable).
 
@@ -116,7 +127,7 @@ def ingest(
     Example:
         eventwire ingest news/ --db corpus.duckdb --n-process 2
     """
-    config = build_config(model, n_process, max_bytes)
+    config = build_config(model, n_process, max_bytes, min_confidence=min_confidence)
     store = open_store(db, read_only=False)
     start = time.perf_counter()
     report = IngestReport()
@@ -191,6 +202,7 @@ def query_events(
     claimed_by: str | None = typer.Option(
         None, "--claimed-by", help="Quoted source's code or code+sector: events inside its quotes.",
     ),
+    min_confidence: float | None = QueryConfidenceOption,
     include_duplicates: bool = DuplicatesOption,
     limit: int | None = LimitOption,
     fmt: TableFormat = FormatOption,
@@ -204,7 +216,8 @@ def query_events(
     with reading(db) as store:
         relation = _run(lambda: store.events(
             source=source, target=target, plover=plover, cameo=cameo, since=since, until=until,
-            modality=modality, claimed_by=claimed_by, include_duplicates=include_duplicates,
+            modality=modality, claimed_by=claimed_by, min_confidence=min_confidence,
+            include_duplicates=include_duplicates,
         ))
         _emit(relation, fmt, title="events", columns=EVENT_COLUMNS, limit=limit)
 
@@ -267,6 +280,7 @@ def query_dyads(
     cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code prefix."),
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    min_confidence: float | None = QueryConfidenceOption,
     include_duplicates: bool = DuplicatesOption,
     limit: int | None = LimitOption,
     fmt: TableFormat = FormatOption,
@@ -280,7 +294,7 @@ def query_dyads(
     with reading(db) as store:
         relation = _run(lambda: store.dyads(
             by=by.value if by else None, source=source, target=target, plover=plover, cameo=cameo,
-            since=since, until=until, include_duplicates=include_duplicates,
+            since=since, until=until, min_confidence=min_confidence, include_duplicates=include_duplicates,
         ))
         _emit(relation, fmt, title="dyads", limit=limit)
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.clean import paragraphs
 from eventwire.events.codebook import Code, lookup
-from eventwire.events.evidence import confidence
+from eventwire.events.evidence import confidence, features, score
 from eventwire.events.modality import governor_in, modality, negated, shift
 from eventwire.events.patterns import Lexicon, Pattern, load_grammar
 from eventwire.events.petrarch import load_verbs
@@ -110,6 +110,19 @@ class _Reading:
 
 
 @dataclass(frozen=True, slots=True)
+class _Draft:
+    """An event before scoring: where it sorts (trigger offset, token, order of its
+    pair) and the facts its confidence is read from."""
+
+    start: int
+    token: int
+    order: int
+    event: Event
+    facts: dict[str, bool]
+    builtin: bool  # from the packaged lexicon (the shifts and carriers apply to it only)
+
+
+@dataclass(frozen=True, slots=True)
 class _Coded:
     """An event's code, modality and roles after shifts, commands and the domestic rule."""
 
@@ -139,11 +152,22 @@ class EventStage:
     def __call__(
         self, doc: Any, article: Article, actors: list[Actor], attributions: list[Attribution],
     ) -> list[Event]:
+        floor = self.config.min_confidence
+        kept = [event for event, _ in self.explain(doc, article, actors, attributions)
+                if event.confidence >= floor]
+        return [replace(event, id=f"e{n}") for n, event in enumerate(kept, start=1)]
+
+    def explain(
+        self, doc: Any, article: Article, actors: list[Actor], attributions: list[Attribution],
+    ) -> list[tuple[Event, dict[str, bool]]]:
+        """Every event in text order, before the confidence floor, with the facts its
+        confidence was read from (:data:`eventwire.events.evidence.FEATURES`); ids are
+        not yet set. ``scripts/fit_confidence.py`` fits the model on these facts."""
         context = RoleContext.build(doc, list(actors))
         by_id = {a.id: a for a in actors}
         cues = {(q.cue.start, q.cue.end) for q in attributions if q.cue is not None}
         reading = _Reading.of(article, attributions)
-        drafts: list[tuple[int, int, int, Event]] = []
+        drafts: list[_Draft] = []
         claims: dict[str, RoleContext] = {}  # the speaking context of each attribution
         for token, pattern in self._matches(doc, cues):
             claim = _claim(token.idx, attributions)
@@ -153,13 +177,12 @@ class EventStage:
                     claim.id, _speaking(doc, claim, context, by_id),
                 )
             in_quote = claim is not None or reading.in_quote(token.idx)
-            for order, event in enumerate(_events(token, pattern, reading, local, claim)):
+            for order, (event, facts) in enumerate(_events(token, pattern, reading, local, claim)):
                 if event.source is None and event.target is None and (
                         not in_quote or _passing_noun(token, pattern)):
                     continue
-                drafts.append((event.trigger.start, token.i, order, event))
-        drafts.sort(key=lambda d: d[:3])
-        return [replace(event, id=f"e{n}") for n, (*_, event) in enumerate(drafts, start=1)]
+                drafts.append(_Draft(event.trigger.start, token.i, order, event, facts, pattern.builtin))
+        return _scored(doc, _drop_carriers(doc, drafts))
 
     def _matches(self, doc: Any, cues: set[tuple[int, int]]) -> list[tuple[Any, Pattern]]:
         found = []
@@ -185,7 +208,7 @@ class EventStage:
 def _events(
     token: Any, pattern: Pattern, reading: _Reading, context: RoleContext,
     claim: Attribution | None,
-) -> Iterator[Event]:
+) -> Iterator[tuple[Event, dict[str, bool]]]:
     """The events of one trigger: one per source-target pair."""
     coded = _code(token, pattern, context)
     trigger = Span.of(reading.text, token.idx, token.idx + len(token))
@@ -205,8 +228,9 @@ def _events(
             modality=coded.modality,
             negated=coded.negated,
             attribution=claim.id if claim else None,
-            confidence=confidence(pattern, source, target, claimed=claim is not None),
-        )
+            confidence=0.0,  # scored once the sentence's other events are known
+        ), features(pattern, source, target, trigger=token, code=facts.code,
+                    modality=coded.modality, claimed=claim is not None)
 
 
 def _code(token: Any, pattern: Pattern, context: RoleContext) -> _Coded:
@@ -307,6 +331,79 @@ def _commanded(trigger: Any, sources: list[Filler], targets: list[Filler], conte
     held = {f.actor.entity for f in commanders}
     ordered = [f for f in sources if f.actor.entity not in held]
     return commanders, [f for f in (targets or ordered) if f.actor.entity not in held]
+
+
+# The verbs whose complement the shifts of ``shifts.tsv`` recode, and the roots they
+# recode it to: "pledged to punish" is a threat (13x), "urged Iran to withdraw" a demand
+# (10x), "refused to negotiate" a rejection (12x), "offered to hand over" an intent (03x).
+# A carrier of another kind ("ordered", "began") passes the act on unchanged.
+_SHIFTING = ("threatening", "refusing", "demanded", "intended")
+_SHIFTED_ROOTS = frozenset({"03", "10", "12", "13"})
+
+
+def _scored(doc: Any, drafts: list[_Draft]) -> list[tuple[Event, dict[str, bool]]]:
+    """The events in text order, each with its confidence, once the sentence's other
+    events are known: the event whose trigger stands highest in the parse of its
+    sentence is the sentence's news (``top``); the others are its background
+    ("killing 20", "after protests")."""
+    depth = {d.token: _depth(doc[d.token]) for d in drafts}
+    highest: dict[int, int] = {}
+    for d in drafts:
+        sentence = d.event.sentence.start
+        highest[sentence] = min(highest.get(sentence, depth[d.token]), depth[d.token])
+    events = []
+    for d in sorted(drafts, key=lambda d: (d.start, d.token, d.order)):
+        facts = dict(d.facts, top=depth[d.token] == highest[d.event.sentence.start])
+        events.append((replace(d.event, confidence=score(facts)), facts))
+    return events
+
+
+def _depth(token: Any) -> int:
+    """Arcs from the token up to its sentence's root."""
+    depth = 0
+    while token.head.i != token.i and depth < 99:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _drop_carriers(doc: Any, drafts: list[_Draft]) -> list[_Draft]:
+    """One act for a verb and the coded complement that carries it ("pledged to punish",
+    "ordered an air strike", "agreed to share", ``grammar.tsv`` ``carrier`` and
+    ``carrier_object``). The complement already takes the verb's subject, modality and
+    shift, so the verb's own event goes, unless it found more coded roles ("threatened
+    to launch an offensive unless Baghdad …" keeps the threat that found Iraq; "staged a
+    march in protest against abuses by Ugandan troops" the staging that found Uganda).
+    A complement the shift did not reach ("threatened to send troops": 154) leaves both."""
+    grammar = load_grammar()
+    by_token: dict[int, list[Event]] = {}
+    for d in drafts:
+        if d.builtin:  # a user's (PETRARCH) dictionary codes its own complements
+            by_token.setdefault(d.token, []).append(d.event)
+
+    def strength(i: int) -> int:
+        return max(sum(r is not None and r.code is not None for r in (e.source, e.target))
+                   for e in by_token[i])
+
+    dropped: set[int] = set()
+    for i in by_token:
+        token = doc[i]
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.i not in by_token or child.i in dropped:
+                continue
+            carries = (
+                (child.dep_ == "dobj" and child.pos_ == "NOUN" and lemma in grammar["carrier_object"])
+                or (child.dep_ == "xcomp" and lemma in grammar["carrier"] and (
+                    not any(lemma in grammar[name] for name in _SHIFTING)
+                    or all(e.cameo[:2] in _SHIFTED_ROOTS for e in by_token[child.i])))
+            )
+            if carries:
+                dropped.add(child.i if strength(i) > strength(child.i) else i)
+            if i in dropped:
+                break
+    return [d for d in drafts if d.token not in dropped]
 
 
 def _drop_containers(found: list[tuple[Any, Pattern]]) -> list[tuple[Any, Pattern]]:

@@ -138,7 +138,30 @@ def negated(trigger: Any) -> bool:
     for governor in chain[1:]:
         if governor.pos_ == "VERB" and governor.lemma_.lower() in grammar["negating_verb"]:
             return True
+    if _negative_subject(trigger) or _without(trigger):
+        return True
     return in_negated_scope(trigger)
+
+
+def _negative_subject(trigger: Any) -> bool:
+    """ "No one was killed", "Nobody was arrested", "None of the prisoners were freed",
+    "Neither side attacked": a subject that is a negative quantifier negates its verb
+    (for a noun trigger, the verb it is the object of)."""
+    negators = load_grammar()["negator"]
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr") else trigger
+    for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in negators or any(
+            c.dep_ in ("det", "neg", "preconj") and c.lower_ in negators for c in subject.children
+        ):
+            return True
+    return False
+
+
+def _without(trigger: Any) -> bool:
+    """ "entered the town without firing a shot", "without a fight": not done."""
+    return trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "without"
 
 
 # Arcs inside a noun phrase: an event under one of these is in the scope of the noun

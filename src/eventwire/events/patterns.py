@@ -184,6 +184,12 @@ def builtin_patterns() -> tuple[Pattern, ...]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """The trigger words of the packaged noun patterns ("talks", "attack", "embargo")."""
+    return frozenset(p.head for p in builtin_patterns() if p.kind == "noun" and p.code)
+
+
 class Lexicon:
     """Patterns indexed by trigger word, ready to match tokens of a parsed ``Doc``.
 

@@ -48,7 +48,7 @@ class QueryMixin:
         self, *, source: str | None = None, target: str | None = None, plover: str | None = None,
         cameo: str | None = None, since: str | dt.date | None = None, until: str | dt.date | None = None,
         modality: str | None = None, claimed_by: str | None = None, negated: bool | None = None,
-        include_duplicates: bool = False,
+        min_confidence: float | None = None, include_duplicates: bool = False,
     ) -> duckdb.DuckDBPyRelation:
         """Events with their article's date, title and URL, filtered.
 
@@ -62,11 +62,12 @@ class QueryMixin:
             modality: ``asserted``, ``intended``, ``conditional``, ``hypothetical``, ``demanded``.
             claimed_by: actor code of the source whose quote contains the event.
             negated: keep only negated (``True``) or only affirmed (``False``) events.
+            min_confidence: keep only events of at least this confidence.
             include_duplicates: count near-duplicate copies of a story too.
         """
         where = _event_filter(
             source=source, target=target, plover=plover, cameo=cameo, since=since, until=until,
-            modality=modality, claimed_by=claimed_by, negated=negated,
+            modality=modality, claimed_by=claimed_by, negated=negated, min_confidence=min_confidence,
             include_duplicates=include_duplicates,
         )
         query = f"""
@@ -273,7 +274,7 @@ def _event_filter(
     *, source: str | None = None, target: str | None = None, plover: str | None = None,
     cameo: str | None = None, since: str | dt.date | None = None, until: str | dt.date | None = None,
     modality: str | None = None, claimed_by: str | None = None, negated: bool | None = None,
-    include_duplicates: bool = False,
+    min_confidence: float | None = None, include_duplicates: bool = False,
 ) -> _Filter:
     """The WHERE clause of :meth:`Store.events` (events ``e`` joined to articles ``a``)."""
     where = _Filter(include_duplicates=include_duplicates)
@@ -288,6 +289,7 @@ def _event_filter(
               " AND q.attribution_id = e.attribution"
               " AND ? IN (q.source_code, q.source_code || q.source_sector))", _upper(claimed_by))
     where.add("e.negated = ?", negated)
+    where.add("e.confidence >= ?", min_confidence)
     return where
 
 

@@ -7,12 +7,16 @@ the events stage works with whatever the actors stage finds.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.events.patterns import load_grammar
+from eventwire.events.patterns import event_nouns, load_grammar
 from eventwire.events.roles.syntax import ACTOR_MODIFIER_DEPS
+from eventwire.lexicons import load_tsv
 from eventwire.model import Actor, Role
+
+SEATS_FILE = "actors/seats.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,10 @@ def compatible(pronoun: Any, actor: Actor) -> bool:
 
 def direct_actor(token: Any, context: RoleContext) -> Filler | None:
     """The actor the token itself names: its mention, or inside an attribution's
-    content the speaker ("we") or the addressee ("you", a guess)."""
+    content the speaker ("we") or the addressee ("you", a guess); none for a venue
+    ("the Oslo talks")."""
+    if is_venue(token, context):
+        return None
     actor = context.by_token.get(token.i)
     if actor is not None:
         return Filler(actor)
@@ -107,6 +114,41 @@ def direct_actor(token: Any, context: RoleContext) -> Filler | None:
     if lower in grammar["addressee_pronoun"] and context.addressee is not None:
         return Filler(context.addressee, guessed=True)
     return None
+
+
+def is_venue(token: Any, context: RoleContext) -> bool:
+    """Whether ``token`` is a city or capital that only says where an event noun took
+    place ("the Oslo talks", "the Berlin truck attack", "a Baghdad car bombing"): the
+    event's place, not a party to it. A country ("U.S. sanctions", "Israeli strikes")
+    and a seat that stands for its government as a possessor ("Moscow's offensive")
+    stay roles."""
+    if token.dep_ not in ("compound", "nmod"):
+        return False
+    head = token.head
+    while head.dep_ in ("compound", "nmod") and head.head.i != head.i:
+        head = head.head  # "the Berlin truck attack": Berlin → truck → attack
+    actor = context.by_token.get(token.i)
+    if actor is None or actor.kind != "state" or context.by_token.get(head.i) is actor:
+        return False
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in event_nouns():
+        return False
+    return seat_name(actor)
+
+
+def seat_name(actor: Actor) -> bool:
+    """Whether the mention is a capital or seat of power (``actors/seats.tsv``: "Oslo",
+    "Kabul"), not a country or people."""
+    return _text_key(actor.text) in _seat_names()
+
+
+def _text_key(text: str) -> str:
+    lowered = text.lower().strip()
+    return lowered[4:] if lowered.startswith("the ") else lowered
+
+
+@functools.lru_cache(maxsize=1)
+def _seat_names() -> frozenset[str]:
+    return frozenset(_text_key(phrase) for _line, (phrase, *_rest) in load_tsv(SEATS_FILE, 4))
 
 
 def is_coded(found: Filler | None) -> bool:

@@ -1,0 +1,140 @@
+"""Fit the event confidence model (``data/events/confidence.tsv``) to judged events, and
+show how well confidence predicts a careful reader's verdict.
+
+usage:
+    python scripts/fit_confidence.py STORIES.jsonl --fit JUDGED.jsonl [--write]
+    python scripts/fit_confidence.py STORIES.jsonl --check JUDGED.jsonl
+
+STORIES.jsonl holds the articles (``id``, ``text``: ../shared/data/voa/voa_stories.jsonl);
+JUDGED.jsonl one verdict per event (``tests/fixtures/judged/``: ``story``,
+``trigger_start``, ``cameo``, ``source``, ``target``, ``fully_right`` …). Each judged
+event is found again in today's output by story, trigger offset, code and role codes; a
+verdict whose event changed or vanished no longer applies and is left out (the count is
+printed). ``--fit`` fits the calibration (Platt scaling: a logistic regression of
+``fully_right`` on each event's evidence, the hand-set weighted sum of its facts) and
+prints ``scale`` and ``shift`` (``--write`` puts them into confidence.tsv); ``--check``
+prints the reliability table of the current weights on held-out verdicts. Written by
+hand: a dozen lines of Newton steps beat a scikit-learn dependency for two parameters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventwire.events import evidence
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
+
+TSV = Path(__file__).resolve().parents[1] / "src/eventwire/data/events/confidence.tsv"
+BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
+
+
+def _facts_by_event(stories: Path, ids: set[str]) -> dict[tuple[str, int, str, Any, Any], dict[str, bool]]:
+    """Run the pipeline on the judged stories, recording each event's facts (all events,
+    below the confidence floor too)."""
+    pipe = Pipeline(min_confidence=0.0)
+    seen: list[tuple[Any, dict[str, bool]]] = []
+    stage = pipe.events
+
+    def recording(doc: Any, article: Any, actors: Any, attributions: Any) -> list[Any]:
+        explained = stage.explain(doc, article, actors, attributions)
+        seen.extend(explained)
+        return [event for event, _ in explained]
+
+    pipe.events = recording  # type: ignore[assignment]
+    found = {}
+    for line in stories.read_text(encoding="utf-8").splitlines():
+        story = json.loads(line)
+        if story["id"] not in ids:
+            continue
+        seen.clear()
+        pipe.process(Article(text=story["text"], id=story["id"]))
+        for e, facts in seen:
+            key = (story["id"], e.trigger.start, e.cameo,
+                   e.source.code if e.source else None, e.target.code if e.target else None)
+            found[key] = facts
+    return found
+
+
+def _rows(stories: Path, judged: list[Path]) -> tuple[np.ndarray, np.ndarray, int]:
+    verdicts = [json.loads(line) for path in judged
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    facts = _facts_by_event(stories, {v["story"] for v in verdicts})
+    x, y = [], []
+    for v in verdicts:
+        key = (v["story"], v["trigger_start"], v["cameo"], v["source"], v["target"])
+        if key in facts:
+            x.append([float(facts[key][name]) for name in evidence.FEATURES])
+            y.append(float(bool(v["fully_right"])))
+    return np.array(x), np.array(y), len(verdicts)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.0, steps: int = 50) -> tuple[float, np.ndarray]:
+    """Logistic regression by Newton's method; the intercept is not penalised. With
+    ``x`` the events' evidence (one column) this is Platt scaling: (shift, [scale])."""
+    design = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(design.shape[1])
+    penalty = np.eye(design.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-design @ w))
+        gradient = design.T @ (p - y) + penalty @ w
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty
+        w -= np.linalg.solve(hessian, gradient)
+    return float(w[0]), w[1:]
+
+
+def reliability(confidence: np.ndarray, y: np.ndarray) -> str:
+    """A markdown table: per confidence band, events, share judged fully right."""
+    lines = ["| confidence | events | fully right | mean confidence |", "|---|---|---|---|"]
+    for low, high in BINS:
+        inside = (confidence >= low) & (confidence < high)
+        n = int(inside.sum())
+        right = f"{y[inside].mean():.2f}" if n else "–"
+        mean = f"{confidence[inside].mean():.2f}" if n else "–"
+        lines.append(f"| {low:.1f}–{min(high, 1.0):.1f} | {n} | {right} | {mean} |")
+    return "\n".join(lines)
+
+
+def _write(scale: float, shift: float) -> None:
+    values = {"scale": scale, "shift": shift}
+    out = []
+    for line in TSV.read_text(encoding="utf-8").splitlines():
+        name = line.split("\t", 1)[0]
+        out.append(f"{name}\t{values[name]:.3f}" if name in values else line)
+    TSV.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("stories", type=Path)
+    parser.add_argument("--fit", type=Path, nargs="*", default=[])
+    parser.add_argument("--check", type=Path, nargs="*", default=[])
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+    for label, paths in (("fit", args.fit), ("check", args.check)):
+        if not paths:
+            continue
+        x, y, total = _rows(args.stories, paths)
+        print(f"{label}: {len(y)} of {total} judged events found again; {int(y.sum())} fully right")
+        z = np.array([evidence.evidence(dict(zip(evidence.FEATURES, row, strict=True))) for row in x])
+        if label == "fit":
+            shift, (scale,) = fit(z[:, None], y)
+            print(f"scale\t{scale:.3f}\nshift\t{shift:.3f}")
+            if args.write:
+                _write(scale, shift)
+        else:
+            weight = evidence.confidence_weights()
+            scale, shift = weight["scale"], weight["shift"]
+        print(reliability(1.0 / (1.0 + np.exp(-(scale * z + shift))), y))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
