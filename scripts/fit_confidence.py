@@ -2,7 +2,7 @@
 show how well confidence predicts a careful reader's verdict.
 
 usage:
-    python scripts/fit_confidence.py STORIES.jsonl --fit JUDGED.jsonl [--write]
+    python scripts/fit_confidence.py STORIES.jsonl --fit JUDGED.jsonl [--plover GOLD.jsonl] [--write]
     python scripts/fit_confidence.py STORIES.jsonl --check JUDGED.jsonl
 
 STORIES.jsonl holds the articles (``id``, ``text``: ../shared/data/voa/voa_stories.jsonl);
@@ -11,10 +11,12 @@ JUDGED.jsonl one verdict per event (``tests/fixtures/judged/``: ``story``,
 event is found again in today's output by story, trigger offset, code and role codes; a
 verdict whose event changed or vanished no longer applies and is left out (the count is
 printed). ``--fit`` fits the calibration (Platt scaling: a logistic regression of
-``fully_right`` on each event's evidence, the hand-set weighted sum of its facts) and
-prints ``scale`` and ``shift`` (``--write`` puts them into confidence.tsv); ``--check``
+``fully_right`` on each event's evidence, the weighted sum of its facts) and prints
+``scale`` and ``shift``; with ``--plover`` it first fits the evidence weights on the
+judged events and every event of the PLOVER gold sentences together (an event of the
+gold type counts as right); ``--write`` puts the figures into confidence.tsv. ``--check``
 prints the reliability table of the current weights on held-out verdicts. Written by
-hand: a dozen lines of Newton steps beat a scikit-learn dependency for two parameters.
+hand: a dozen lines of Newton steps beat a scikit-learn dependency for a dozen weights.
 """
 
 from __future__ import annotations
@@ -75,6 +77,42 @@ def _rows(stories: Path, judged: list[Path]) -> tuple[np.ndarray, np.ndarray, in
     return np.array(x), np.array(y), len(verdicts)
 
 
+def _plover_rows(gold: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Every event on PLOVER gold sentences, right when it has the sentence's gold type:
+    the main act of each sentence, which is what the evidence should rank first."""
+    pipe = Pipeline(min_confidence=0.0)
+    stage = pipe.events
+    seen: list[tuple[Any, dict[str, bool]]] = []
+
+    def recording(doc: Any, article: Any, actors: Any, attributions: Any) -> list[Any]:
+        explained = stage.explain(doc, article, actors, attributions)
+        seen.extend(explained)
+        return [event for event, _ in explained]
+
+    pipe.events = recording  # type: ignore[assignment]
+    x, y = [], []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        seen.clear()
+        pipe.process(Article(text=record["text"], id=record["id"]))
+        for event, facts in seen:
+            if event.plover:
+                x.append([float(facts[name]) for name in evidence.FEATURES])
+                y.append(float(event.plover == record["plover"]))
+    return np.array(x), np.array(y)
+
+
+def fit_weights(judged: tuple[np.ndarray, np.ndarray], plover: tuple[np.ndarray, np.ndarray],
+                ) -> tuple[float, np.ndarray]:
+    """The evidence weights, fitted on judged news events and PLOVER sentences together
+    (L2 1.0), with an intercept of its own for the PLOVER rows: the judged events set the
+    level, both sets the order. Returns (the judged events' intercept, weights)."""
+    (xj, yj), (xp, yp) = judged, plover
+    x = np.vstack([np.hstack([xj, np.zeros((len(xj), 1))]), np.hstack([xp, np.ones((len(xp), 1))])])
+    intercept, weights = fit(x, np.concatenate([yj, yp]), l2=1.0)
+    return intercept, weights[:-1]
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.0, steps: int = 50) -> tuple[float, np.ndarray]:
     """Logistic regression by Newton's method; the intercept is not penalised. With
     ``x`` the events' evidence (one column) this is Platt scaling: (shift, [scale])."""
@@ -102,8 +140,7 @@ def reliability(confidence: np.ndarray, y: np.ndarray) -> str:
     return "\n".join(lines)
 
 
-def _write(scale: float, shift: float) -> None:
-    values = {"scale": scale, "shift": shift}
+def _write(values: dict[str, float]) -> None:
     out = []
     for line in TSV.read_text(encoding="utf-8").splitlines():
         name = line.split("\t", 1)[0]
@@ -115,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("stories", type=Path)
     parser.add_argument("--fit", type=Path, nargs="*", default=[])
+    parser.add_argument("--plover", type=Path, help="PLOVER gold: also fit the evidence weights")
     parser.add_argument("--check", type=Path, nargs="*", default=[])
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
@@ -123,16 +161,20 @@ def main(argv: list[str] | None = None) -> int:
             continue
         x, y, total = _rows(args.stories, paths)
         print(f"{label}: {len(y)} of {total} judged events found again; {int(y.sum())} fully right")
-        z = np.array([evidence.evidence(dict(zip(evidence.FEATURES, row, strict=True))) for row in x])
+        weight = dict(evidence.confidence_weights())
+        if label == "fit" and args.plover:
+            intercept, weights = fit_weights((x, y), _plover_rows(args.plover))
+            weight.update(intercept=intercept, **dict(zip(evidence.FEATURES, weights, strict=True)))
+            for name in ("intercept", *evidence.FEATURES):
+                print(f"{name}\t{weight[name]:.3f}")
+        z = weight["intercept"] + x @ np.array([weight[name] for name in evidence.FEATURES])
         if label == "fit":
             shift, (scale,) = fit(z[:, None], y)
+            weight.update(scale=scale, shift=shift)
             print(f"scale\t{scale:.3f}\nshift\t{shift:.3f}")
             if args.write:
-                _write(scale, shift)
-        else:
-            weight = evidence.confidence_weights()
-            scale, shift = weight["scale"], weight["shift"]
-        print(reliability(1.0 / (1.0 + np.exp(-(scale * z + shift))), y))
+                _write({k: v for k, v in weight.items() if k not in ("floor", "ceiling")})
+        print(reliability(1.0 / (1.0 + np.exp(-(weight["scale"] * z + weight["shift"]))), y))
     return 0
 
 

@@ -144,3 +144,17 @@ def test_cli_usage_exit_code_is_set_for_this_app_only() -> None:
         pass
 
     assert CliRunner().invoke(other, ["not-a-number"]).exit_code == 2
+
+
+def test_cli_extract_min_confidence(sample_dir):
+    def confidences(*options):
+        result = runner.invoke(app, ["extract", str(sample_dir), *options])
+        assert result.exit_code == 0, result.output
+        return [e["confidence"] for line in result.stdout.splitlines() for e in json.loads(line)["events"]]
+
+    every, default, strict = confidences("--min-confidence", "0"), confidences(), confidences("--min-confidence", "0.3")
+    assert len(strict) < len(default) < len(every)
+    assert min(strict) >= 0.3
+    assert sorted(default) == sorted(c for c in every if c >= min(default))
+    bad = runner.invoke(app, ["extract", str(sample_dir), "--min-confidence", "2"])
+    assert bad.exit_code == 1

@@ -325,3 +325,13 @@ def test_store_upgrades_a_version_1_store(tmp_path: Path) -> None:
         version = upgraded.con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
     assert {"country", "evidence"} <= columns
     assert version == ("2",)
+
+
+def test_store_events_and_dyads_filter_on_confidence(filled: Store) -> None:
+    every = filled.events().df()
+    cut = float(sorted(every["confidence"])[len(every) // 2])
+    kept = filled.events(min_confidence=cut).df()
+    assert len(kept) == int((every["confidence"] >= cut).sum())
+    assert 0 < len(kept) <= len(every)
+    assert len(filled.events(min_confidence=1.0).df()) == 0
+    assert filled.dyads(min_confidence=1.0).df()["events"].sum() == 0

@@ -194,6 +194,8 @@ class EventStage:
             if match is None:
                 continue
             pattern, words = match
+            if _describing(token):
+                continue  # "the banned movement", "a demanding gentleman": a description
             if root_has("cue_statement", pattern.code) and (token.idx, token.idx + len(token)) in cues:
                 continue  # "announced", "stated": the attribution's cue, not an event
             consumed.update(t.i for t in words)
@@ -289,6 +291,14 @@ def _pairs(pattern: Pattern, coded: _Coded) -> Iterable[tuple[Filler | None, Fil
         back = lookup(pattern.target_code)
         found += [(t, s, back) for s, t in pairs if s is not None and t is not None]
     return found
+
+
+def _describing(token: Any) -> bool:
+    """A participle or adjective that describes a noun ("the banned movement", "ousted
+    president", "the besieged town", "a demanding gentleman") names a state of things,
+    not an act the sentence reports; a participle used as a preposition ("given the
+    crisis") names none either."""
+    return token.dep_ in ("amod", "prep")
 
 
 def _passing_noun(token: Any, pattern: Pattern) -> bool:

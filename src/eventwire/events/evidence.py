@@ -4,14 +4,15 @@ and negation).
 
 Each event is described by a few yes/no facts (:data:`FEATURES`): how its roles were
 found, whether its trigger is in the sentence's main clause, whether it is a noun or a
-statement (CAMEO 01/02), whether a source claims it. The facts' weights (set by
-hand, ``data/events/confidence.tsv``) add up to the event's *evidence*, which orders
-events; a calibration fitted on events a careful reader judged (Platt scaling:
-``1 / (1 + exp(-(scale * evidence + shift)))``, ``scripts/fit_confidence.py``,
-``tests/fixtures/judged/``) turns it into the share of such events judged fully right
-(the reliability table in ``docs/stages/events.md``). Two fitted numbers, not twelve:
-the judged sample has too few right events to fit every weight, and weights fitted to
-it alone ordered the PLOVER sentences worse.
+statement (CAMEO 01/02), whether a source claims it. The facts' weights
+(``data/events/confidence.tsv``) add up to the event's *evidence*, which orders events;
+a calibration (Platt scaling: ``1 / (1 + exp(-(scale * evidence + shift)))``) turns it
+into the share of such events a careful reader judged fully right. Both are fitted by
+``scripts/fit_confidence.py``: the weights on judged VOA events and the PLOVER dev
+sentences together (judged news alone has too few right events to fit ten weights, and
+weights fitted to it alone ranked the PLOVER sentences' main acts worse), the
+calibration on the judged events alone (``tests/fixtures/judged/``; the reliability
+table is in ``docs/stages/events.md``).
 """
 
 from __future__ import annotations
