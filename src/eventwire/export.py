@@ -65,6 +65,7 @@ import pyarrow as pa
 
 from eventwire.errors import StoreError
 from eventwire.store import PUBLIC_TABLES, Store, table_sql
+from eventwire.store.query import HAPPENED, event_filter
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt")
 SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "gdelt": ".gdelt.tsv"}
@@ -150,6 +151,7 @@ class Exported:
 def export(
     store: Store, *, fmt: str = "parquet", table: str = "events", out: str | Path | None = None,
     include_duplicates: bool = False, overwrite: bool = False, escape_formulas: bool = True,
+    filters: dict[str, Any] | None = None,
 ) -> Exported:
     """Write one table of ``store`` to one file.
 
@@ -161,6 +163,9 @@ def export(
         include_duplicates: keep rows of near-duplicate copies of a story too.
         overwrite: replace ``out`` if it exists (else refuse).
         escape_formulas: in CSV, prefix cells that a spreadsheet would run with ``'``.
+        filters: for ``gdelt``, any event filter of :meth:`Store.events` (``modality``,
+            ``negated``, ``claimed``, ``min_confidence``, ``complete`` …); unless given,
+            only events the text says happened (asserted, not negated) are written.
 
     Returns:
         The path written and its number of rows.
@@ -185,8 +190,10 @@ def export(
     cursor = store.con.cursor()
     try:
         cursor.register("_eventwire_iso3", _iso3())
-        query, options = _copy_query(cursor, fmt, table, include_duplicates, escape_formulas)
-        rows = cursor.execute(f"COPY ({query}) TO ? ({options})", [str(path)]).fetchall()[0][0]
+        query, params, options = _copy_query(cursor, fmt, table, include_duplicates, escape_formulas, filters)
+        rows = cursor.execute(f"COPY ({query}) TO ? ({options})", [*params, str(path)]).fetchall()[0][0]
+    except StoreError:
+        raise
     except Exception as e:  # duckdb.Error, OSError: name the file either way
         raise StoreError(f"{path}: could not write the export: {e}") from e
     finally:
@@ -194,12 +201,15 @@ def export(
     return Exported(path, int(rows))
 
 
-def _copy_query(cursor: Any, fmt: str, table: str, include_duplicates: bool, escape_formulas: bool) -> tuple[str, str]:
-    """The SELECT to copy and the COPY options for one format."""
+def _copy_query(
+    cursor: Any, fmt: str, table: str, include_duplicates: bool, escape_formulas: bool,
+    filters: dict[str, Any] | None = None,
+) -> tuple[str, list[Any], str]:
+    """The SELECT to copy, its parameters and the COPY options for one format."""
     if fmt == "gdelt":
-        query = gdelt_sql(include_duplicates=include_duplicates)
-        flat = {c: f"regexp_replace({c}, '{_LINE_BREAKS}', ' ', 'g')" for c in _text_columns(cursor, query)}
-        return _replacing(query, flat), "FORMAT CSV, DELIMITER '\t', HEADER"
+        query, params = gdelt_query(include_duplicates=include_duplicates, **(filters or {}))
+        flat = {c: f"regexp_replace({c}, '{_LINE_BREAKS}', ' ', 'g')" for c in _text_columns(cursor, query, params)}
+        return _replacing(query, flat), params, "FORMAT CSV, DELIMITER '\t', HEADER"
     query = table_sql(table, include_duplicates=include_duplicates)
     options = {"parquet": "FORMAT PARQUET, COMPRESSION ZSTD", "csv": "FORMAT CSV, HEADER", "jsonl": "FORMAT JSON"}[fmt]
     if fmt == "csv" and table in NESTED:
@@ -210,7 +220,7 @@ def _copy_query(cursor: Any, fmt: str, table: str, include_duplicates: bool, esc
         safe = {c: f"CASE WHEN regexp_matches({c}, '{starts}') THEN chr(39) || {c} ELSE {c} END"
                 for c in _text_columns(cursor, query)}
         query = _replacing(query, safe)
-    return query, options
+    return query, [], options
 
 
 #: First characters that make a spreadsheet read a CSV cell as a formula (OWASP).
@@ -220,9 +230,9 @@ FORMULA_STARTS = "=+-@\t\r"
 _LINE_BREAKS = "[\\t\\n\\r\\x{0b}\\x{0c}\\x{1c}-\\x{1e}\\x{85}\\x{2028}\\x{2029}]"
 
 
-def _text_columns(cursor: Any, query: str) -> list[str]:
+def _text_columns(cursor: Any, query: str, params: list[Any] | None = None) -> list[str]:
     """Quoted names of the VARCHAR columns of ``query``."""
-    described = cursor.sql(f"DESCRIBE ({query})").fetchall()
+    described = cursor.sql(f"DESCRIBE ({query})", params=params or None).fetchall()
     return ['"' + name.replace('"', '""') + '"' for name, kind, *_ in described if kind == "VARCHAR"]
 
 
@@ -233,18 +243,21 @@ def _replacing(query: str, expressions: dict[str, str]) -> str:
     return f"SELECT * REPLACE ({replace}) FROM ({query})"
 
 
-def gdelt_sql(*, include_duplicates: bool = False) -> str:
-    """The SELECT producing the GDELT-style event table (needs ``_eventwire_iso3`` registered)."""
-    where = "" if include_duplicates else "WHERE a.duplicate_of IS NULL"
-    return GDELT_SQL.format(where=where)
+def gdelt_query(*, include_duplicates: bool = False, **filters: Any) -> tuple[str, list[Any]]:
+    """The SELECT producing the GDELT-style event table (needs ``_eventwire_iso3``
+    registered) and its parameters. By default only events the text says happened
+    (:data:`eventwire.store.query.HAPPENED`); ``filters`` are those of :meth:`Store.events`."""
+    where = event_filter(include_duplicates=include_duplicates, **{**HAPPENED, **filters})
+    return GDELT_SQL.format(where=where.sql()), where.params
 
 
-def gdelt_events(store: Store, *, include_duplicates: bool = False) -> pa.Table:
+def gdelt_events(store: Store, *, include_duplicates: bool = False, **filters: Any) -> pa.Table:
     """The GDELT-style event table as an Arrow table (same columns as ``--format gdelt``)."""
+    query, params = gdelt_query(include_duplicates=include_duplicates, **filters)
     cursor = store.con.cursor()
     try:
         cursor.register("_eventwire_iso3", _iso3())
-        return cursor.sql(gdelt_sql(include_duplicates=include_duplicates)).to_arrow_table()
+        return cursor.sql(query, params=params or None).to_arrow_table()
     finally:
         cursor.close()
 

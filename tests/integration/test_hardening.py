@@ -293,7 +293,8 @@ def _store_with(tmp_path: Path, **article_fields: str) -> Path:
 def test_hardening_gdelt_rows_are_one_line_each(tmp_path: Path) -> None:
     db = _store_with(tmp_path, url="https://x.org/a\tb\nc\r\nd\u2028e\x85f\x0bg\x1ch", id="id\twith\ntabs\u2029")
     out = tmp_path / "events.tsv"
-    result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "--out", str(out)])
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "--out", str(out),
+                                 "--modality", "all"])
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()  # every break Python knows
     assert len(lines) == 3  # header and two events

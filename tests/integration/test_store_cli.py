@@ -225,3 +225,29 @@ def test_store_cli_period_choices_follow_the_store() -> None:
     from eventwire.store import PERIODS
 
     assert tuple(p.value for p in Period) == PERIODS
+
+
+def test_store_cli_rejects_unknown_modality_naming_the_valid_ones(db: Path) -> None:
+    for command in (["query", "events"], ["query", "dyads"]):
+        result = runner.invoke(app, [*command, "--db", str(db), "--modality", "maybe"])
+        assert result.exit_code == 1
+        assert "asserted, intended, conditional, hypothetical, demanded or all" in result.output
+
+
+def test_store_cli_dyads_count_what_happened_unless_asked(db: Path) -> None:
+    def total(*options: str) -> int:
+        result = runner.invoke(app, ["query", "dyads", "--db", str(db), "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        return sum(row["events"] for row in json.loads(result.stdout))
+
+    events = json.loads(runner.invoke(app, ["query", "events", "--db", str(db), "--format", "json",
+                                            "--complete", "--modality", "asserted", "--no-negated"]).stdout)
+    assert total() == len(events)
+    assert total("--modality", "all") >= total()
+
+
+def test_store_cli_export_takes_short_output_option(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "-o", str(out), "--modality", "all"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("GLOBALEVENTID\t")

@@ -66,7 +66,7 @@ def test_export_csv_writes_nested_columns_as_json(store: Store, tmp_path: Path) 
     ("ClaimedBy", "USA"), ("Negated", 0), ("SOURCEURL", "https://example.org/jerusalem"),
 ])
 def test_export_gdelt_maps_columns(store: Store, column: str, value: object) -> None:
-    rows = gdelt_events(store).to_pylist()
+    rows = gdelt_events(store, modality="all").to_pylist()
     first = next(r for r in rows if r["EventCode"] == "0334" and "jerusalem" in r["SOURCEURL"])
     assert first[column] == value
 
@@ -78,12 +78,23 @@ def test_export_gdelt_sector_only_actor_keeps_its_code(tmp_path: Path, column: s
     army = replace(result.events[1], source=Role("a4", None, "MIL"))  # soldiers of no known country
     with Store(tmp_path / "s.duckdb") as store:
         store.ingest([replace(result, events=(result.events[0], army))])
-        rows = gdelt_events(store).to_pylist()
+        rows = gdelt_events(store, modality="all").to_pylist()
     assert next(r for r in rows if r["EventCode"] == "195")[column] == value
 
 
+def test_export_gdelt_counts_only_what_happened_by_default(store: Store) -> None:
+    every = gdelt_events(store, modality="all").to_pylist()
+    happened = gdelt_events(store).to_pylist()
+    assert {r["Modality"] for r in every} - {"asserted"}  # the fixture has intentions
+    assert happened == [r for r in every if r["Modality"] == "asserted" and not r["Negated"]]
+    assert gdelt_events(store, modality=["intended", "conditional"]).num_rows == sum(
+        r["Modality"] in ("intended", "conditional") and not r["Negated"] for r in every)
+    with pytest.raises(StoreError, match="unknown modality 'maybe'"):
+        gdelt_events(store, modality="maybe")
+
+
 def test_export_gdelt_tsv_reads_back_in_pandas(store: Store, tmp_path: Path) -> None:
-    done = export(store, fmt="gdelt", out=tmp_path / "events.tsv")
+    done = export(store, fmt="gdelt", out=tmp_path / "events.tsv", filters={"modality": "all"})
     frame = pd.read_csv(done.path, sep="\t", dtype={"EventCode": str})
     assert len(frame) == done.rows == 4
     assert frame["GLOBALEVENTID"].is_unique

@@ -84,7 +84,11 @@ def test_store_events_filters(filled: Store, filters: dict, expected: int) -> No
 )
 @pytest.mark.parametrize("field", ["source", "target", "plover", "cameo", "claimed_by", "modality"])
 def test_store_filters_treat_sql_as_data(filled: Store, evil: str, field: str) -> None:
-    assert filled.events(**{field: evil}).fetchall() == []
+    if field == "modality":  # a closed set: anything else is refused, naming the valid values
+        with pytest.raises(StoreError, match="choose from asserted, intended"):
+            filled.events(**{field: evil})
+    else:
+        assert filled.events(**{field: evil}).fetchall() == []
     assert filled.counts()["events"] == 4
 
 
@@ -132,7 +136,7 @@ def test_store_half_read_result_does_not_block_next_query(filled: Store) -> None
 @pytest.mark.parametrize(("by", "periods"), [(None, {None}), ("month", {"2015-08-01", "2015-09-01"}),
                                              ("year", {"2015-01-01"})])
 def test_store_dyads_group_by_period(filled: Store, by: str | None, periods: set) -> None:
-    rows = filled.dyads(by=by).df()
+    rows = filled.dyads(by=by, modality="all").df()
     got = {None if p is None or str(p) == "NaT" else str(p)[:10] for p in rows["period"]}
     assert got == periods
     assert set(zip(rows["source_code"], rows["target_code"], strict=True)) == {("USA", "ISR")}
@@ -335,3 +339,13 @@ def test_store_events_and_dyads_filter_on_confidence(filled: Store) -> None:
     assert 0 < len(kept) <= len(every)
     assert len(filled.events(min_confidence=1.0).df()) == 0
     assert filled.dyads(min_confidence=1.0).df()["events"].sum() == 0
+
+
+def test_store_dyads_count_only_what_happened_by_default(filled: Store) -> None:
+    every = filled.events(modality="all", complete=True).df()
+    happened = every[(every["modality"] == "asserted") & ~every["negated"]]
+    assert len(happened) < len(every)  # the fixture's dyad events are intentions
+    assert filled.dyads().df()["events"].sum() == len(happened)
+    assert filled.dyads(modality="all").df()["events"].sum() == int((~every["negated"]).sum())
+    assert filled.dyads(modality=["intended"], negated=None).df()["events"].sum() == int(
+        (every["modality"] == "intended").sum())

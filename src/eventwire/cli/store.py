@@ -44,6 +44,17 @@ LimitOption = typer.Option(None, "--limit", min=1, help="At most this many rows.
 QueryConfidenceOption = typer.Option(
     None, "--min-confidence", min=0.0, max=1.0, help="Only events of at least this confidence.",
 )
+ModalityOption = typer.Option(
+    None, "--modality", help="asserted, intended, conditional, hypothetical, demanded or all; repeatable.",
+)
+NegatedOption = typer.Option(None, "--negated/--no-negated", help="Only negated / only affirmed events.")
+ClaimedOption = typer.Option(None, "--claimed/--unclaimed", help="Only events inside / outside quotes.")
+CompleteOption = typer.Option(False, "--complete", help="Only events with both roles coded.")
+
+
+def _happened(modality: list[str] | None, negated: bool | None) -> dict[str, Any]:
+    """Dyads and the GDELT export count what the text says happened unless told otherwise."""
+    return {"modality": modality or "asserted", "negated": False if negated is None else negated}
 SinceOption = typer.Option(None, "--since", help="First publication date, YYYY-MM-DD.")
 UntilOption = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD.")
 
@@ -198,10 +209,13 @@ def query_events(
     cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 19."),
     since: str | None = SinceOption,
     until: str | None = UntilOption,
-    modality: str | None = typer.Option(None, "--modality", help="asserted, intended, conditional…"),
+    modality: list[str] | None = ModalityOption,
     claimed_by: str | None = typer.Option(
         None, "--claimed-by", help="Quoted source's code or code+sector: events inside its quotes.",
     ),
+    negated: bool | None = NegatedOption,
+    claimed: bool | None = ClaimedOption,
+    complete: bool = CompleteOption,
     min_confidence: float | None = QueryConfidenceOption,
     include_duplicates: bool = DuplicatesOption,
     limit: int | None = LimitOption,
@@ -216,8 +230,8 @@ def query_events(
     with reading(db) as store:
         relation = _run(lambda: store.events(
             source=source, target=target, plover=plover, cameo=cameo, since=since, until=until,
-            modality=modality, claimed_by=claimed_by, min_confidence=min_confidence,
-            include_duplicates=include_duplicates,
+            modality=modality, claimed_by=claimed_by, negated=negated, claimed=claimed,
+            min_confidence=min_confidence, complete=complete, include_duplicates=include_duplicates,
         ))
         _emit(relation, fmt, title="events", columns=EVENT_COLUMNS, limit=limit)
 
@@ -280,12 +294,18 @@ def query_dyads(
     cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code prefix."),
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    modality: list[str] | None = ModalityOption,
+    negated: bool | None = NegatedOption,
+    claimed: bool | None = ClaimedOption,
     min_confidence: float | None = QueryConfidenceOption,
     include_duplicates: bool = DuplicatesOption,
     limit: int | None = LimitOption,
     fmt: TableFormat = FormatOption,
 ) -> None:
     """Source→target pairs: event counts, mean Goldstein score, quad-class split.
+
+    Counts only asserted, affirmed events unless --modality (several, or all) or
+    --negated (the negated ones instead) says otherwise.
 
     \b
     Example:
@@ -294,7 +314,8 @@ def query_dyads(
     with reading(db) as store:
         relation = _run(lambda: store.dyads(
             by=by.value if by else None, source=source, target=target, plover=plover, cameo=cameo,
-            since=since, until=until, min_confidence=min_confidence, include_duplicates=include_duplicates,
+            since=since, until=until, claimed=claimed, min_confidence=min_confidence,
+            include_duplicates=include_duplicates, **_happened(modality, negated),
         ))
         _emit(relation, fmt, title="dyads", limit=limit)
 
@@ -332,15 +353,23 @@ def export(
     db: Path = DbOption,
     fmt: ExportFormat = typer.Option(ExportFormat.parquet, "--format", help="parquet, csv, jsonl or gdelt."),
     table: TableName = typer.Option(TableName.events, "--table", help="Which table (gdelt: events only)."),
-    out: Path | None = typer.Option(None, "--out", help="Output file (default: TABLE.FORMAT here)."),
+    out: Path | None = typer.Option(None, "-o", "--out", help="Output file (default: TABLE.FORMAT here)."),
     include_duplicates: bool = DuplicatesOption,
     force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
     escape_formulas: bool = typer.Option(
         True, "--escape-formulas/--no-escape-formulas",
         help="CSV: prefix cells starting with = + - @ with ' so spreadsheets do not run them.",
     ),
+    modality: list[str] | None = ModalityOption,
+    negated: bool | None = NegatedOption,
+    claimed: bool | None = ClaimedOption,
+    complete: bool = CompleteOption,
+    min_confidence: float | None = QueryConfidenceOption,
 ) -> None:
     """Write one table to one file: Parquet, CSV, JSON Lines or a GDELT 2.0-style TSV.
+
+    The GDELT file holds only asserted, affirmed events unless --modality or --negated
+    says otherwise; the event filters apply to it alone (other formats copy a table).
 
     An existing file is kept unless --force is given. GDELT text fields have tabs
     and newlines replaced by spaces, so every row is one line.
@@ -355,5 +384,7 @@ def export(
         done = _run(lambda: export_table(
             store, fmt=fmt.value, table=table.value, out=out, include_duplicates=include_duplicates,
             overwrite=force, escape_formulas=escape_formulas,
+            filters={"claimed": claimed, "complete": complete, "min_confidence": min_confidence,
+                     **_happened(modality, negated)},
         ))
     err.print(f"wrote {done.path} ({fmt.value}, table {table.value}, {done.rows:,} rows)", highlight=False)

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
-from eventwire.model import Result
+from eventwire.model import MODALITIES, Result
 from eventwire.store.records import dicts, group, parse_date, result_from_rows
 from eventwire.store.schema import PUBLIC_TABLES, read_message, scalar, table_sql
 
@@ -47,8 +47,9 @@ class QueryMixin:
     def events(
         self, *, source: str | None = None, target: str | None = None, plover: str | None = None,
         cameo: str | None = None, since: str | dt.date | None = None, until: str | dt.date | None = None,
-        modality: str | None = None, claimed_by: str | None = None, negated: bool | None = None,
-        min_confidence: float | None = None, include_duplicates: bool = False,
+        modality: str | Sequence[str] | None = None, claimed_by: str | None = None,
+        negated: bool | None = None, claimed: bool | None = None, min_confidence: float | None = None,
+        complete: bool = False, include_duplicates: bool = False,
     ) -> duckdb.DuckDBPyRelation:
         """Events with their article's date, title and URL, filtered.
 
@@ -59,16 +60,19 @@ class QueryMixin:
             cameo: CAMEO code prefix (``19`` matches 190-196).
             since: first publication date (``YYYY-MM-DD``), inclusive.
             until: last publication date, inclusive.
-            modality: ``asserted``, ``intended``, ``conditional``, ``hypothetical``, ``demanded``.
+            modality: ``asserted``, ``intended``, ``conditional``, ``hypothetical``,
+                ``demanded``, several of them, or ``all`` (the same as ``None``).
             claimed_by: actor code of the source whose quote contains the event.
             negated: keep only negated (``True``) or only affirmed (``False``) events.
+            claimed: keep only events inside a quote (``True``) or outside all (``False``).
             min_confidence: keep only events of at least this confidence.
+            complete: keep only events with both roles coded.
             include_duplicates: count near-duplicate copies of a story too.
         """
-        where = _event_filter(
+        where = event_filter(
             source=source, target=target, plover=plover, cameo=cameo, since=since, until=until,
-            modality=modality, claimed_by=claimed_by, negated=negated, min_confidence=min_confidence,
-            include_duplicates=include_duplicates,
+            modality=modality, claimed_by=claimed_by, negated=negated, claimed=claimed,
+            min_confidence=min_confidence, complete=complete, include_duplicates=include_duplicates,
         )
         query = f"""
             SELECT e.*, a.published_date AS date, a.title, a.url, a.outlet, a.id AS article_id
@@ -141,11 +145,14 @@ class QueryMixin:
             include_duplicates: count near-duplicate copies of a story too.
             **filters: any filter of :meth:`events` (``source``, ``plover``, ``since``...).
 
-        Only events with both a source and a target code are counted.
+        Only events with both a source and a target code are counted, and by default only
+        what the text says happened: ``modality="asserted"``, ``negated=False``. Pass
+        ``modality="all"`` (or a list) and ``negated=None`` (or ``True``) to count the rest.
         """
         if by is not None and by not in PERIODS:
             raise StoreError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
-        where = _event_filter(include_duplicates=include_duplicates, **filters)
+        filters = {**HAPPENED, **filters}
+        where = event_filter(include_duplicates=include_duplicates, **filters)
         where.clauses += ["e.source_code IS NOT NULL", "e.target_code IS NOT NULL"]
         period = "CAST(date_trunc(?, a.published_date) AS DATE)" if by else "CAST(NULL AS DATE)"
         query = f"""
@@ -240,6 +247,10 @@ class QueryMixin:
             yield result_from_rows(row, children)
 
 
+#: The default of dyads, counts and the GDELT export: events the text says happened.
+HAPPENED: dict[str, Any] = {"modality": "asserted", "negated": False}
+
+
 class _Filter:
     """WHERE clauses whose values always travel as parameters, in placeholder order.
 
@@ -270,20 +281,32 @@ class _Filter:
         return f"WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
 
 
-def _event_filter(
+def event_filter(
     *, source: str | None = None, target: str | None = None, plover: str | None = None,
     cameo: str | None = None, since: str | dt.date | None = None, until: str | dt.date | None = None,
-    modality: str | None = None, claimed_by: str | None = None, negated: bool | None = None,
-    min_confidence: float | None = None, include_duplicates: bool = False,
+    modality: str | Sequence[str] | None = None, claimed_by: str | None = None,
+    negated: bool | None = None, claimed: bool | None = None, min_confidence: float | None = None,
+    complete: bool = False, include_duplicates: bool = False,
 ) -> _Filter:
-    """The WHERE clause of :meth:`Store.events` (events ``e`` joined to articles ``a``)."""
+    """The WHERE clause of :meth:`Store.events` (events ``e`` joined to articles ``a``).
+
+    Raises:
+        StoreError: a modality that is none of :data:`eventwire.model.MODALITIES` or ``all``.
+    """
     where = _Filter(include_duplicates=include_duplicates)
     where.code("e.source", source)
     where.code("e.target", target)
     where.add("e.plover = ?", _upper(plover))
     where.add("starts_with(e.cameo, ?)", cameo)
     where.dates(since, until)
-    where.add("e.modality = ?", _lower(modality))
+    modalities = _modalities(modality)
+    if modalities:
+        where.clauses.append(f"e.modality IN ({', '.join('?' * len(modalities))})")
+        where.params.extend(modalities)
+    if claimed is not None:
+        where.clauses.append("e.attribution IS NOT NULL" if claimed else "e.attribution IS NULL")
+    if complete:
+        where.clauses.append("e.source_code IS NOT NULL AND e.target_code IS NOT NULL")
     # The speaker's code+sector live on the attribution (events keep the code only).
     where.add("EXISTS (SELECT 1 FROM attributions q WHERE q.article_key = e.article_key"
               " AND q.attribution_id = e.attribution"
@@ -291,6 +314,17 @@ def _event_filter(
     where.add("e.negated = ?", negated)
     where.add("e.confidence >= ?", min_confidence)
     return where
+
+
+def _modalities(modality: str | Sequence[str] | None) -> tuple[str, ...]:
+    """The modalities asked for, checked; ``()`` for all of them."""
+    if modality is None:
+        return ()
+    asked = tuple(_lower(m) or "" for m in ([modality] if isinstance(modality, str) else modality))
+    unknown = [m for m in asked if m not in (*MODALITIES, "all")]
+    if unknown:
+        raise StoreError(f"unknown modality {unknown[0]!r}; choose from {', '.join(MODALITIES)} or all")
+    return () if "all" in asked else asked
 
 
 def _upper(value: str | None) -> str | None:
