@@ -251,3 +251,17 @@ def test_store_cli_export_takes_short_output_option(db: Path, tmp_path: Path) ->
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "-o", str(out), "--modality", "all"])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("GLOBALEVENTID\t")
+
+
+def test_store_cli_ingest_takes_user_dictionaries(tmp_path: Path) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Freedonia attacked Sylvania on Monday.", encoding="utf-8")
+    actors = tmp_path / "my_actors.tsv"
+    actors.write_text("Freedonia\tFRD\t\tstate\tFreedonia\nSylvania\tSYL\t\tstate\tSylvania\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "news"), "--db", str(db), "--dictionary", str(actors)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(runner.invoke(app, ["query", "events", "--db", str(db), "--format", "json"]).stdout)
+    assert {(r["source_code"], r["target_code"]) for r in rows} == {("FRD", "SYL")}
+    missing = runner.invoke(app, ["ingest", str(tmp_path / "news"), "--db", str(db), "--verbs", "nope.txt"])
+    assert missing.exit_code == 1

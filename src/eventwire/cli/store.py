@@ -14,10 +14,12 @@ import typer
 
 from eventwire.cli.app import EXIT_OK, EXIT_SOME_FAILED, TableFormat, app, emit_rows, err, fail
 from eventwire.cli.extract import (
+    DictionaryOption,
     MaxBytesOption,
     MinConfidenceOption,
     ModelOption,
     NProcessOption,
+    VerbsOption,
     build_config,
     progress,
 )
@@ -123,6 +125,8 @@ def ingest(
     model: str | None = ModelOption,
     n_process: int = NProcessOption,
     max_bytes: int = MaxBytesOption,
+    dictionary: list[Path] | None = DictionaryOption,
+    verbs: list[Path] | None = VerbsOption,
     min_confidence: float = MinConfidenceOption,
 ) -> None:
     """Extract and store articles in a DuckDB database (idempotent and resumable).
@@ -138,7 +142,7 @@ def ingest(
     Example:
         eventwire ingest news/ --db corpus.duckdb --n-process 2
     """
-    config = build_config(model, n_process, max_bytes, min_confidence=min_confidence)
+    config = build_config(model, n_process, max_bytes, dictionary, verbs, min_confidence)
     store = open_store(db, read_only=False)
     start = time.perf_counter()
     report = IngestReport()
