@@ -156,12 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", type=Path, nargs="*", default=[])
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
+    weight = dict(evidence.confidence_weights())  # a fit in this run is checked with its own figures
     for label, paths in (("fit", args.fit), ("check", args.check)):
         if not paths:
             continue
         x, y, total = _rows(args.stories, paths)
         print(f"{label}: {len(y)} of {total} judged events found again; {int(y.sum())} fully right")
-        weight = dict(evidence.confidence_weights())
+        if not len(y):
+            print("nothing to fit or check: no judged event is in today's output")
+            return 1
         if label == "fit" and args.plover:
             intercept, weights = fit_weights((x, y), _plover_rows(args.plover))
             weight.update(intercept=intercept, **dict(zip(evidence.FEATURES, weights, strict=True)))

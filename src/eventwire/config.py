@@ -12,7 +12,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 DEFAULT_PIECE_CHARS = 100_000
 # Events below this confidence are left out (``--min-confidence``): the chance a careful
 # reader judges an event fully right (docs/stages/events.md, "Confidence").
-DEFAULT_MIN_CONFIDENCE = 0.015
+DEFAULT_MIN_CONFIDENCE = 0.012
 
 
 @dataclass(frozen=True, slots=True)

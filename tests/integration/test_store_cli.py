@@ -244,6 +244,7 @@ def test_store_cli_dyads_count_what_happened_unless_asked(db: Path) -> None:
                                             "--complete", "--modality", "asserted", "--no-negated"]).stdout)
     assert total() == len(events)
     assert total("--modality", "all") >= total()
+    assert total("--with-negated") == total() + total("--negated")
 
 
 def test_store_cli_export_takes_short_output_option(db: Path, tmp_path: Path) -> None:

@@ -50,13 +50,22 @@ ModalityOption = typer.Option(
     None, "--modality", help="asserted, intended, conditional, hypothetical, demanded or all; repeatable.",
 )
 NegatedOption = typer.Option(None, "--negated/--no-negated", help="Only negated / only affirmed events.")
-ClaimedOption = typer.Option(None, "--claimed/--unclaimed", help="Only events inside / outside quotes.")
+ClaimedOption = typer.Option(
+    None, "--claimed/--unclaimed", help="Only events a quoted source claims / that no attribution claims.",
+)
 CompleteOption = typer.Option(False, "--complete", help="Only events with both roles coded.")
+WithNegatedOption = typer.Option(False, "--with-negated", help="Count negated events too.")
 
 
-def _happened(modality: list[str] | None, negated: bool | None) -> dict[str, Any]:
-    """Dyads and the GDELT export count what the text says happened unless told otherwise."""
-    return {"modality": modality or "asserted", "negated": False if negated is None else negated}
+def _happened(modality: list[str] | None, negated: bool | None, with_negated: bool) -> dict[str, Any]:
+    """Dyads and the GDELT export count what the text says happened unless told otherwise:
+    asserted events (``--modality`` others, or all), not negated (``--negated``: only the
+    negated ones; ``--with-negated``: both)."""
+    if with_negated:
+        negated = None
+    elif negated is None:
+        negated = False
+    return {"modality": modality or "asserted", "negated": negated}
 SinceOption = typer.Option(None, "--since", help="First publication date, YYYY-MM-DD.")
 UntilOption = typer.Option(None, "--until", help="Last publication date, YYYY-MM-DD.")
 
@@ -300,6 +309,7 @@ def query_dyads(
     until: str | None = UntilOption,
     modality: list[str] | None = ModalityOption,
     negated: bool | None = NegatedOption,
+    with_negated: bool = WithNegatedOption,
     claimed: bool | None = ClaimedOption,
     min_confidence: float | None = QueryConfidenceOption,
     include_duplicates: bool = DuplicatesOption,
@@ -308,8 +318,8 @@ def query_dyads(
 ) -> None:
     """Source→target pairs: event counts, mean Goldstein score, quad-class split.
 
-    Counts only asserted, affirmed events unless --modality (several, or all) or
-    --negated (the negated ones instead) says otherwise.
+    Counts only asserted, affirmed events unless --modality (several, or all),
+    --negated (the negated ones instead) or --with-negated (both) says otherwise.
 
     \b
     Example:
@@ -319,7 +329,7 @@ def query_dyads(
         relation = _run(lambda: store.dyads(
             by=by.value if by else None, source=source, target=target, plover=plover, cameo=cameo,
             since=since, until=until, claimed=claimed, min_confidence=min_confidence,
-            include_duplicates=include_duplicates, **_happened(modality, negated),
+            include_duplicates=include_duplicates, **_happened(modality, negated, with_negated),
         ))
         _emit(relation, fmt, title="dyads", limit=limit)
 
@@ -366,14 +376,15 @@ def export(
     ),
     modality: list[str] | None = ModalityOption,
     negated: bool | None = NegatedOption,
+    with_negated: bool = WithNegatedOption,
     claimed: bool | None = ClaimedOption,
     complete: bool = CompleteOption,
     min_confidence: float | None = QueryConfidenceOption,
 ) -> None:
     """Write one table to one file: Parquet, CSV, JSON Lines or a GDELT 2.0-style TSV.
 
-    The GDELT file holds only asserted, affirmed events unless --modality or --negated
-    says otherwise; the event filters apply to it alone (other formats copy a table).
+    The GDELT file holds only asserted, affirmed events unless --modality, --negated or
+    --with-negated says otherwise; the event filters apply to it alone (other formats copy a table).
 
     An existing file is kept unless --force is given. GDELT text fields have tabs
     and newlines replaced by spaces, so every row is one line.
@@ -389,6 +400,6 @@ def export(
             store, fmt=fmt.value, table=table.value, out=out, include_duplicates=include_duplicates,
             overwrite=force, escape_formulas=escape_formulas,
             filters={"claimed": claimed, "complete": complete, "min_confidence": min_confidence,
-                     **_happened(modality, negated)},
+                     **_happened(modality, negated, with_negated)},
         ))
     err.print(f"wrote {done.path} ({fmt.value}, table {table.value}, {done.rows:,} rows)", highlight=False)

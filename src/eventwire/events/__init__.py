@@ -40,6 +40,7 @@ from eventwire.events.roles import (
     resolve,
     verb_roles,
 )
+from eventwire.events.roles.syntax import infinitive
 from eventwire.events.roots import root_has
 from eventwire.model import Actor, Article, Attribution, Event, Span
 
@@ -397,7 +398,7 @@ def _drop_carriers(doc: Any, drafts: list[_Draft]) -> list[_Draft]:
     dropped: set[int] = set()
     for i in by_token:
         token = doc[i]
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" or i in dropped:
             continue
         lemma = token.lemma_.lower()
         for child in token.children:
@@ -405,8 +406,10 @@ def _drop_carriers(doc: Any, drafts: list[_Draft]) -> list[_Draft]:
                 continue
             carries = (
                 (child.dep_ == "dobj" and child.pos_ == "NOUN" and lemma in grammar["carrier_object"])
+                or (child.dep_ == "ccomp" and lemma in grammar["commanding"] and infinitive(child))
                 or (child.dep_ == "xcomp" and lemma in grammar["carrier"] and (
-                    not any(lemma in grammar[name] for name in _SHIFTING)
+                    lemma in grammar["commanding"]  # "ordered the paper to suspend": the act itself
+                    or not any(lemma in grammar[name] for name in _SHIFTING)
                     or all(e.cameo[:2] in _SHIFTED_ROOTS for e in by_token[child.i])))
             )
             if carries:

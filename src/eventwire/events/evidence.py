@@ -137,7 +137,7 @@ def evidence(facts: dict[str, bool]) -> float:
 
 def score(facts: dict[str, bool]) -> float:
     """The confidence of an event with these facts: its evidence, calibrated
-    (``scale``, ``shift``), clamped to the floor and ceiling, rounded to two places."""
+    (``scale``, ``shift``), clamped to the floor and ceiling, rounded to three places."""
     weight = confidence_weights()
     chance = 1.0 / (1.0 + math.exp(-(weight["scale"] * evidence(facts) + weight["shift"])))
     return round(min(weight["ceiling"], max(weight["floor"], chance)), 3)

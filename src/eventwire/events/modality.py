@@ -147,13 +147,15 @@ def _negative_subject(trigger: Any) -> bool:
     """ "No one was killed", "Nobody was arrested", "None of the prisoners were freed",
     "Neither side attacked": a subject that is a negative quantifier negates its verb
     (for a noun trigger, the verb it is the object of)."""
-    negators = load_grammar()["negator"]
+    grammar = load_grammar()
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr") else trigger
     for subject in verb.children:
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if subject.lower_ in negators or any(
-            c.dep_ in ("det", "neg", "preconj") and c.lower_ in negators for c in subject.children
+        # "Israel, not Iran, attacked", "Not only Iran but also Iraq": no negative subject.
+        if subject.lower_ in grammar["negative_pronoun"] or any(
+            c.dep_ in ("det", "preconj") and c.lower_ in grammar["negative_determiner"] and not _not_only(c)
+            for c in subject.children
         ):
             return True
     return False

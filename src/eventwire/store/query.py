@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import duckdb
@@ -248,7 +249,7 @@ class QueryMixin:
 
 
 #: The default of dyads, counts and the GDELT export: events the text says happened.
-HAPPENED: dict[str, Any] = {"modality": "asserted", "negated": False}
+HAPPENED: Mapping[str, Any] = MappingProxyType({"modality": "asserted", "negated": False})
 
 
 class _Filter:

@@ -121,7 +121,8 @@ def is_venue(token: Any, context: RoleContext) -> bool:
     place ("the Oslo talks", "the Berlin truck attack", "a Baghdad car bombing"): the
     event's place, not a party to it. A country ("U.S. sanctions", "Israeli strikes")
     and a seat that stands for its government as a possessor ("Moscow's offensive")
-    stay roles."""
+    stay roles, and so does a seat whose event noun names its other side ("the Tehran
+    attack on Israel")."""
     if token.dep_ not in ("compound", "nmod"):
         return False
     head = token.head
@@ -132,6 +133,10 @@ def is_venue(token: Any, context: RoleContext) -> bool:
         return False
     if head.pos_ != "NOUN" or head.lemma_.lower() not in event_nouns():
         return False
+    targets = load_grammar()["target_prep"]
+    if any(o.i in context.by_token for c in head.children if c.dep_ == "prep" and c.lower_ in targets
+           for o in c.children if o.dep_ == "pobj"):
+        return False  # "the Tehran attack on Israel", "the Washington talks with Taipei": a party
     return seat_name(actor)
 
 
