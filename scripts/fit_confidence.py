@@ -37,12 +37,12 @@ TSV = Path(__file__).resolve().parents[1] / "src/eventwire/data/events/confidenc
 BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
 
 
-def _facts_by_event(stories: Path, ids: set[str]) -> dict[tuple[str, int, str, Any, Any], dict[str, bool]]:
-    """Run the pipeline on the judged stories, recording each event's facts (all events,
-    below the confidence floor too)."""
+def _explaining() -> tuple[Pipeline, list[tuple[Any, dict[str, bool]]]]:
+    """A pipeline that keeps every event (no floor) and a list that each ``process``
+    call fills with the events and the facts their confidence was read from."""
     pipe = Pipeline(min_confidence=0.0)
-    seen: list[tuple[Any, dict[str, bool]]] = []
     stage = pipe.events
+    seen: list[tuple[Any, dict[str, bool]]] = []
 
     def recording(doc: Any, article: Any, actors: Any, attributions: Any) -> list[Any]:
         explained = stage.explain(doc, article, actors, attributions)
@@ -50,6 +50,13 @@ def _facts_by_event(stories: Path, ids: set[str]) -> dict[tuple[str, int, str, A
         return [event for event, _ in explained]
 
     pipe.events = recording  # type: ignore[assignment]
+    return pipe, seen
+
+
+def _facts_by_event(stories: Path, ids: set[str]) -> dict[tuple[str, int, str, Any, Any], dict[str, bool]]:
+    """Run the pipeline on the judged stories, recording each event's facts (all events,
+    below the confidence floor too)."""
+    pipe, seen = _explaining()
     found = {}
     for line in stories.read_text(encoding="utf-8").splitlines():
         story = json.loads(line)
@@ -80,16 +87,7 @@ def _rows(stories: Path, judged: list[Path]) -> tuple[np.ndarray, np.ndarray, in
 def _plover_rows(gold: Path) -> tuple[np.ndarray, np.ndarray]:
     """Every event on PLOVER gold sentences, right when it has the sentence's gold type:
     the main act of each sentence, which is what the evidence should rank first."""
-    pipe = Pipeline(min_confidence=0.0)
-    stage = pipe.events
-    seen: list[tuple[Any, dict[str, bool]]] = []
-
-    def recording(doc: Any, article: Any, actors: Any, attributions: Any) -> list[Any]:
-        explained = stage.explain(doc, article, actors, attributions)
-        seen.extend(explained)
-        return [event for event, _ in explained]
-
-    pipe.events = recording  # type: ignore[assignment]
+    pipe, seen = _explaining()
     x, y = [], []
     for line in gold.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)

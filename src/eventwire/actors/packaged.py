@@ -57,6 +57,12 @@ def _countries(d: Dictionary) -> None:
                             origin="country_forms.tsv", source=Source.COUNTRIES))
 
 
+@functools.cache
+def seat_phrases() -> frozenset[str]:
+    """The lookup keys of the capitals and seats of power of ``seats.tsv`` ("oslo")."""
+    return frozenset(normalise(phrase) for _, (phrase, *_rest) in lexicons.load_tsv("actors/seats.tsv", 4))
+
+
 def _seats(d: Dictionary) -> None:
     names = country_names()
     for _, (phrase, code, sector, _note) in lexicons.load_tsv("actors/seats.tsv", 4):

@@ -7,16 +7,14 @@ the events stage works with whatever the actors stage finds.
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.actors.lookup import normalise
+from eventwire.actors.packaged import seat_phrases
 from eventwire.events.patterns import event_nouns, load_grammar
 from eventwire.events.roles.syntax import ACTOR_MODIFIER_DEPS
-from eventwire.lexicons import load_tsv
 from eventwire.model import Actor, Role
-
-SEATS_FILE = "actors/seats.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,17 +141,8 @@ def is_venue(token: Any, context: RoleContext) -> bool:
 def seat_name(actor: Actor) -> bool:
     """Whether the mention is a capital or seat of power (``actors/seats.tsv``: "Oslo",
     "Kabul"), not a country or people."""
-    return _text_key(actor.text) in _seat_names()
-
-
-def _text_key(text: str) -> str:
-    lowered = text.lower().strip()
-    return lowered[4:] if lowered.startswith("the ") else lowered
-
-
-@functools.lru_cache(maxsize=1)
-def _seat_names() -> frozenset[str]:
-    return frozenset(_text_key(phrase) for _line, (phrase, *_rest) in load_tsv(SEATS_FILE, 4))
+    key = normalise(actor.text)
+    return (key[4:] if key.startswith("the ") else key) in seat_phrases()
 
 
 def is_coded(found: Filler | None) -> bool:
